@@ -1,0 +1,72 @@
+import picomatch from 'picomatch';
+import { defineRule } from '../../src/engine/types.js';
+import { dataFinding } from '../../src/images/data-messages.js';
+import { placeData } from '../../src/images/data-placement.js';
+import { dataDirs, findKnownImage, imageKey, imageVolumes, normalize } from '../../src/images/known-images.js';
+export default defineRule({
+    meta: {
+        id: 'named-volume-for-data',
+        category: 'mounts',
+        summary: "A known image's data directory, or a declared data path, sits on a named volume",
+        severity: 'error',
+        options: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                paths: {
+                    description: 'Extra data paths: for services whose image (glob) or name (glob) matches',
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['path'],
+                        anyOf: [{ required: ['image'] }, { required: ['service'] }],
+                        properties: {
+                            image: { type: 'string', minLength: 1 },
+                            service: { type: 'string', minLength: 1 },
+                            path: { type: 'string', pattern: '^/' },
+                        },
+                    },
+                },
+            },
+        },
+        defaultOptions: { paths: [] },
+    },
+    check({ stack, options, report }) {
+        const extra = (options.paths ?? []).map((p) => ({
+            path: normalize(p.path),
+            image: p.image ? picomatch(p.image) : undefined,
+            service: p.service ? picomatch(p.service) : undefined,
+        }));
+        for (const service of stack.services) {
+            const { dirs, volumes } = knownDirs(service);
+            for (const p of extra) {
+                const imageOk = !p.image || (service.image !== undefined && (p.image(imageKey(service.image)) || p.image(service.image.repository)));
+                if (imageOk && (!p.service || p.service(service.name))) {
+                    dirs.push({ path: p.path, why: 'declared in ragcheck options', what: 'data', mountAt: p.path, legacy: [] });
+                }
+            }
+            const seen = new Set();
+            for (const dir of dirs) {
+                if (seen.has(dir.path))
+                    continue;
+                seen.add(dir.path);
+                const finding = dataFinding(service, dir, placeData(dir.path, service.volumes, volumes), service.image?.span ?? service.keySpan);
+                if (finding)
+                    report(finding);
+            }
+        }
+    },
+});
+/** Data dirs of the pulled image; a service that builds runs its own image, linked later. */
+function knownDirs(service) {
+    const image = service.build ? undefined : service.image;
+    const known = image && findKnownImage(image);
+    if (!image || !known)
+        return { dirs: [], volumes: [] };
+    const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));
+    return {
+        dirs: dataDirs(known, image.tag, env, service.command?.argv ?? []),
+        volumes: imageVolumes(known, image.tag),
+    };
+}

@@ -1,0 +1,47 @@
+import picomatch from 'picomatch';
+import { defineRule } from '../../src/engine/types.js';
+import { analyzeCommandSpec } from '../../src/shell/compose-command.js';
+import { findPackageInstalls, INSTALL_PREFILTER } from '../../src/shell/installs.js';
+const ADVICE = {
+    install: 'install dependencies in the image instead',
+    build: 'build the app into the image instead',
+    'dev-server': 'serve the built app without a reloading dev server',
+};
+/** Longest command quoted in a message. */
+const MAX_SHOWN = 60;
+export default defineRule({
+    meta: {
+        id: 'no-runtime-install',
+        category: 'runtime',
+        summary: 'Production services start from a built image: no installs, builds or reloading dev servers in command / entrypoint',
+        severity: 'error',
+        environments: ['prod'],
+        options: {
+            type: 'object',
+            properties: { allow: { type: 'array', items: { type: 'string' } } },
+            additionalProperties: false,
+        },
+        defaultOptions: { allow: [] },
+    },
+    check({ stack, options, report }) {
+        const patterns = options.allow ?? [];
+        const allowed = patterns.length ? picomatch(patterns, { bash: true, dot: true }) : () => false;
+        for (const service of stack.services) {
+            for (const spec of [service.command, service.entrypoint]) {
+                if (!spec)
+                    continue;
+                const site = analyzeCommandSpec(spec, stack.sources, INSTALL_PREFILTER);
+                for (const found of findPackageInstalls(site.commands)) {
+                    const line = found.command.words.map((w) => w.text).join(' ');
+                    if (allowed(line))
+                        continue;
+                    const shown = line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
+                    report({
+                        span: site.span(found.command.start, found.command.end),
+                        message: `${service.name} runs "${shown}" at start; ${ADVICE[found.kind]}`,
+                    });
+                }
+            }
+        }
+    },
+});

@@ -1,0 +1,52 @@
+import { lint } from '../engine/lint.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import { summarize } from '../report/summary.js';
+import { UsageError } from '../discover/discover.js';
+import { makeChalk } from './colour.js';
+import { parseArgs } from 'node:util';
+const FORMATS = ['stylish', 'json'];
+export async function lintCommand(args, io) {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            format: { type: 'string', short: 'f' },
+            config: { type: 'string', short: 'c' },
+            environment: { type: 'string', short: 'e' },
+            'env-file': { type: 'string', multiple: true },
+            'max-warnings': { type: 'string' },
+            'no-color': { type: 'boolean' },
+            color: { type: 'boolean' },
+        },
+    });
+    const format = values.format ?? 'stylish';
+    if (!FORMATS.includes(format))
+        throw new UsageError(`unknown format "${format}" (expected one of: ${FORMATS.join(', ')})`);
+    const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+        throw new UsageError(`--max-warnings needs a whole number, got "${String(values['max-warnings'])}"`);
+    }
+    const result = await lint({
+        cwd: io.cwd,
+        paths: positionals.length ? positionals : ['.'],
+        configPath: values.config,
+        environment: values.environment,
+        envFiles: values['env-file'],
+    });
+    const files = result.sources.size;
+    if (format === 'json')
+        io.stdout(formatJson(result.diagnostics, files));
+    else
+        io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
+    const s = summarize(result.diagnostics);
+    if (s.errors > 0)
+        return 1;
+    if (maxWarnings !== undefined && s.warnings > maxWarnings) {
+        if (format !== 'json')
+            io.stderr(`ragcheck: ${s.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+        return 1;
+    }
+    return 0;
+}

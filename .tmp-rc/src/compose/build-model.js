@@ -1,0 +1,220 @@
+import { parseImageRef } from '../images/ref.js';
+import { subSpan } from './scalar-span.js';
+import { splitWords } from './words.js';
+import { get, isMap, isScalar, isSeq, str } from './ynode.js';
+/** Builds the typed model rules read from a merged, interpolated Compose tree. */
+export function buildComposeStack(input) {
+    const { root, sources } = input;
+    const servicesNode = get(root, 'services');
+    const services = isMap(servicesNode)
+        ? servicesNode.pairs.filter((p) => isMap(p.value)).map((p) => buildService(p, sources))
+        : [];
+    return {
+        name: input.name,
+        environment: input.environment,
+        files: input.files,
+        projectDir: input.projectDir,
+        sources,
+        root,
+        versionFields: input.versionFields,
+        services,
+        volumes: declared(get(root, 'volumes')),
+        networks: declared(get(root, 'networks')),
+        secrets: declared(get(root, 'secrets')),
+        configs: declared(get(root, 'configs')),
+        env: input.env,
+    };
+}
+function declared(node) {
+    if (!isMap(node))
+        return [];
+    return node.pairs.map((p) => {
+        const ext = get(p.value, 'external');
+        return { name: p.key, keySpan: p.keySpan, node: p.value, external: isScalar(ext) ? ext.value === true : isMap(ext) };
+    });
+}
+function buildService(pair, sources) {
+    const node = pair.value;
+    const scalar = (key) => {
+        const v = get(node, key);
+        return isScalar(v) && v.value !== null ? v : undefined;
+    };
+    const envFile = get(node, 'env_file');
+    const envFileItems = isSeq(envFile) ? envFile.items : envFile ? [envFile] : [];
+    const ports = get(node, 'ports');
+    return {
+        name: pair.key,
+        keySpan: pair.keySpan,
+        node,
+        image: imageRef(scalar('image')),
+        build: buildSpec(get(node, 'build'), sources),
+        volumes: mounts(get(node, 'volumes'), sources),
+        environment: envEntries(get(node, 'environment'), sources),
+        command: commandSpec(get(node, 'command')),
+        entrypoint: commandSpec(get(node, 'entrypoint')),
+        workingDir: scalar('working_dir'),
+        envFiles: envFileItems
+            .map((i) => (isMap(i) ? get(i, 'path') : i))
+            .filter((i) => isScalar(i) && i.value !== null),
+        ports: isSeq(ports) ? ports.items : [],
+        user: scalar('user'),
+    };
+}
+function imageRef(node) {
+    const text = str(node);
+    const parsed = text ? parseImageRef(text) : undefined;
+    if (!node || !text || !parsed)
+        return undefined;
+    return { text, ...parsed, node, span: node.span };
+}
+function buildSpec(node, sources) {
+    if (!node)
+        return undefined;
+    if (isScalar(node))
+        return node.value === null ? undefined : { node, context: node, args: [] };
+    if (!isMap(node))
+        return undefined;
+    const s = (key) => {
+        const v = get(node, key);
+        return isScalar(v) && v.value !== null ? v : undefined;
+    };
+    return {
+        node,
+        context: s('context'),
+        dockerfile: s('dockerfile'),
+        dockerfileInline: s('dockerfile_inline'),
+        target: s('target'),
+        args: envEntries(get(node, 'args'), sources),
+    };
+}
+/** `KEY=value` list entries and `KEY: value` map entries alike. */
+function envEntries(node, sources) {
+    if (isMap(node)) {
+        return node.pairs.map((p) => {
+            const v = p.value;
+            const value = isScalar(v) && v.value !== null ? String(v.value) : null;
+            const raw = isScalar(v) ? (v.raw ?? value) : null;
+            return { name: p.key, value, raw, span: v.span, valueSpan: v.span, node: v, refs: isScalar(v) ? (v.refs ?? []) : [] };
+        });
+    }
+    if (!isSeq(node))
+        return [];
+    const out = [];
+    for (const item of node.items) {
+        if (!isScalar(item) || item.value === null)
+            continue;
+        const text = String(item.value);
+        const written = item.raw ?? text;
+        const eq = text.indexOf('=');
+        const writtenEq = written.indexOf('=');
+        out.push({
+            name: eq === -1 ? text : text.slice(0, eq),
+            value: eq === -1 ? null : text.slice(eq + 1),
+            raw: writtenEq === -1 ? null : written.slice(writtenEq + 1),
+            span: item.span,
+            valueSpan: writtenEq === -1 ? item.span : subSpan(item, sources, writtenEq + 1, written.length),
+            node: item,
+            refs: item.refs ?? [],
+        });
+    }
+    return out;
+}
+function commandSpec(node) {
+    if (isScalar(node) && node.value !== null) {
+        const text = String(node.value);
+        return { form: 'string', argv: splitWords(text), text, node, span: node.span };
+    }
+    if (isSeq(node)) {
+        const argv = node.items.map((i) => str(i) ?? '');
+        return { form: 'list', argv, text: argv.map(quoteWord).join(' '), node, span: node.span };
+    }
+    return undefined;
+}
+function quoteWord(w) {
+    return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+function mounts(node, sources) {
+    if (!isSeq(node))
+        return [];
+    const out = [];
+    for (const item of node.items) {
+        const m = isScalar(item) ? shortMount(item, sources) : isMap(item) ? longMount(item) : undefined;
+        if (m)
+            out.push(m);
+    }
+    return out;
+}
+/** `[SOURCE:]TARGET[:MODE]`, as Compose reads it. */
+function shortMount(item, sources) {
+    if (item.value === null)
+        return undefined;
+    const parts = splitVolumeSpec(String(item.value));
+    const rawParts = splitVolumeSpec(item.raw ?? String(item.value));
+    if (parts.length === 0 || !parts[0])
+        return undefined;
+    const hasSource = parts.length >= 2 && parts[1].startsWith('/');
+    const source = hasSource ? parts[0] : undefined;
+    const target = hasSource ? parts[1] : parts[0];
+    const mode = (hasSource ? parts[2] : parts[1]) ?? '';
+    const rawSource = hasSource ? rawParts[0] : undefined;
+    const refs = (item.refs ?? []).filter((r) => rawSource?.includes(r.name));
+    return {
+        type: source === undefined ? 'volume' : isHostPath(source) ? 'bind' : 'volume',
+        ...(source !== undefined && { source }),
+        target,
+        readOnly: mode.split(',').includes('ro'),
+        short: true,
+        node: item,
+        span: item.span,
+        sourceSpan: rawSource !== undefined ? subSpan(item, sources, 0, rawSource.length) : item.span,
+        sourceRefs: refs,
+        ...(rawSource !== undefined && { rawSource }),
+    };
+}
+function longMount(item) {
+    const target = str(get(item, 'target'));
+    if (!target)
+        return undefined;
+    const sourceNode = get(item, 'source');
+    const source = str(sourceNode);
+    const type = (str(get(item, 'type')) ?? (source && isHostPath(source) ? 'bind' : 'volume'));
+    const sourceSpan = sourceNode?.span ?? item.span;
+    const ro = get(item, 'read_only');
+    return {
+        type,
+        ...(source !== undefined && { source }),
+        target,
+        readOnly: isScalar(ro) && (ro.value === true || ro.value === 'true'),
+        short: false,
+        node: item,
+        span: item.span,
+        sourceSpan,
+        sourceRefs: isScalar(sourceNode) ? (sourceNode.refs ?? []) : [],
+        ...(isScalar(sourceNode) && { rawSource: sourceNode.raw ?? source }),
+    };
+}
+/** Host paths start with `.`, `/` or `~` (or are empty after an unset variable); names don't. */
+function isHostPath(source) {
+    return source === '' || /^[./~]/.test(source) || /^[A-Za-z]:[\\/]/.test(source) || source.includes('/');
+}
+/** Splits on `:` outside `${…}`, so `${DATA:-./data}:/data:ro` keeps its default intact. */
+export function splitVolumeSpec(spec) {
+    const parts = [];
+    let depth = 0;
+    let cur = '';
+    for (let i = 0; i < spec.length; i++) {
+        const ch = spec[i];
+        if (ch === '$' && spec[i + 1] === '{')
+            depth++;
+        else if (ch === '}' && depth > 0)
+            depth--;
+        if (ch === ':' && depth === 0 && !(i === 1 && /^[A-Za-z]$/.test(cur) && /[\\/]/.test(spec[2] ?? ''))) {
+            parts.push(cur);
+            cur = '';
+        }
+        else
+            cur += ch;
+    }
+    parts.push(cur);
+    return parts;
+}

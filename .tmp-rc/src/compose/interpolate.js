@@ -1,0 +1,196 @@
+/** Operators after a braced name, longest first so `:-` is not read as `:`. */
+const OPS = [':-', ':?', ':+', '-', '?', '+'];
+const isNameStart = (c) => c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c) => isNameStart(c) || (c >= 48 && c <= 57);
+/**
+ * Interpolates every string scalar of a tree like Compose does, returning a new tree.
+ * Unchanged subtrees are shared with the input rather than copied (the tree is treated as
+ * immutable everywhere), so a file parsed once can be interpolated for many stacks cheaply.
+ * Keys are never interpolated, as in Compose. Never throws: problems are collected.
+ */
+export function interpolate(node, env, problems) {
+    const path = [];
+    return walk(node, env, problems, path);
+}
+function walk(node, env, problems, path) {
+    switch (node.kind) {
+        case 'scalar':
+            return typeof node.value === 'string' && node.value.includes('$') ? scalar(node, node.value, env, problems, path) : node;
+        case 'seq': {
+            let items;
+            for (let i = 0; i < node.items.length; i++) {
+                const item = node.items[i];
+                path.push(String(i));
+                const next = walk(item, env, problems, path);
+                path.pop();
+                if (next !== item)
+                    (items ??= node.items.slice())[i] = next;
+            }
+            return items ? { ...node, items } : node;
+        }
+        case 'map': {
+            let pairs;
+            for (let i = 0; i < node.pairs.length; i++) {
+                const pair = node.pairs[i];
+                path.push(pair.key);
+                const next = walk(pair.value, env, problems, path);
+                path.pop();
+                if (next !== pair.value)
+                    (pairs ??= node.pairs.slice())[i] = { ...pair, value: next };
+            }
+            return pairs ? { ...node, pairs } : node;
+        }
+    }
+}
+function scalar(node, text, env, problems, path) {
+    const refs = [];
+    const errors = [];
+    const value = expand(text, env, refs, errors);
+    for (const e of errors)
+        problems.push({ message: `${e} in ${path.join('.') || 'value'}`, span: node.span });
+    if (value === undefined)
+        return { ...node, refs };
+    const out = { ...node, value, refs };
+    if (value !== text)
+        out.raw = node.raw ?? text;
+    return out;
+}
+/** Expands one string outside any tree (env files and tests use it). */
+export function expandString(text, env) {
+    const refs = [];
+    const errors = [];
+    const value = text.includes('$') ? expand(text, env, refs, errors) : text;
+    return { value, refs, errors };
+}
+/**
+ * Expands `$$`, `$V`, `${V}` and `${V<op><arg>}` with nesting in `arg`. References are
+ * recorded even inside arguments that end up unused, so rules see every variable a value
+ * may depend on; errors from unused arguments are dropped, as Compose evaluates lazily.
+ */
+function expand(s, env, refs, errors) {
+    let out = '';
+    let i = 0;
+    const n = s.length;
+    while (i < n) {
+        const j = s.indexOf('$', i);
+        if (j === -1) {
+            out += s.slice(i);
+            break;
+        }
+        out += s.slice(i, j);
+        const c = s.charCodeAt(j + 1);
+        if (c === 36 /* $ */) {
+            out += '$';
+            i = j + 2;
+        }
+        else if (c === 123 /* { */) {
+            const r = braced(s, j + 2, env, refs, errors);
+            if (r === undefined)
+                return undefined;
+            out += r.value;
+            i = r.end;
+        }
+        else if (isNameStart(c)) {
+            let k = j + 2;
+            while (k < n && isNameChar(s.charCodeAt(k)))
+                k++;
+            const name = s.slice(j + 1, k);
+            const v = lookup(env, name);
+            refs.push({ name, op: '', defined: v !== undefined });
+            out += v ?? '';
+            i = k;
+        }
+        else {
+            // A `$` not followed by a name, a brace or `$` is an error in Compose (v1 and v2 alike).
+            errors.push(`Invalid interpolation format ${JSON.stringify(s)} (escape a literal $ as $$)`);
+            return undefined;
+        }
+    }
+    return out;
+}
+function lookup(env, name) {
+    return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+}
+/** Parses `${…}` from just after the brace; returns its value and the index after `}`. */
+function braced(s, start, env, refs, errors) {
+    const invalid = () => {
+        const close = s.indexOf('}', start);
+        const shown = s.slice(start - 2, close === -1 ? s.length : close + 1);
+        errors.push(`Invalid interpolation format ${JSON.stringify(shown)} (escape a literal $ as $$)`);
+        return undefined;
+    };
+    let k = start;
+    if (!isNameStart(s.charCodeAt(k)))
+        return invalid();
+    while (k < s.length && isNameChar(s.charCodeAt(k)))
+        k++;
+    const name = s.slice(start, k);
+    const value = lookup(env, name);
+    if (s.charCodeAt(k) === 125 /* } */) {
+        refs.push({ name, op: '', defined: value !== undefined });
+        return { value: value ?? '', end: k + 1 };
+    }
+    const op = OPS.find((o) => s.startsWith(o, k));
+    if (op === undefined)
+        return invalid();
+    const argStart = k + op.length;
+    const argEnd = closingBrace(s, argStart);
+    if (argEnd === -1)
+        return invalid();
+    const arg = s.slice(argStart, argEnd);
+    const ref = { name, op, arg, defined: value !== undefined };
+    refs.push(ref);
+    const argErrors = [];
+    const argValue = arg.includes('$') ? expand(arg, env, refs, argErrors) : arg;
+    if (argValue === undefined) {
+        errors.push(...argErrors);
+        return undefined;
+    }
+    const set = value !== undefined;
+    const nonEmpty = set && value !== '';
+    const useArg = () => {
+        errors.push(...argErrors);
+        return { value: argValue, end: argEnd + 1 };
+    };
+    const end = argEnd + 1;
+    switch (op) {
+        case ':-':
+            return nonEmpty ? { value: value, end } : useArg();
+        case '-':
+            return set ? { value: value, end } : useArg();
+        case ':+':
+            return nonEmpty ? useArg() : { value: '', end };
+        case '+':
+            return set ? useArg() : { value: '', end };
+        case ':?':
+        case '?':
+            if (op === ':?' ? nonEmpty : set)
+                return { value: value, end };
+            errors.push(...argErrors);
+            errors.push(`Required variable ${name} is missing a value${argValue ? `: ${argValue}` : ''}`);
+            return { value: '', end };
+    }
+    return invalid();
+}
+/** Index of the `}` closing a `${`, counting nested `${…}` and skipping `$$`. */
+function closingBrace(s, from) {
+    let depth = 0;
+    for (let i = from; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 36 /* $ */) {
+            const d = s.charCodeAt(i + 1);
+            if (d === 36)
+                i++;
+            else if (d === 123) {
+                depth++;
+                i++;
+            }
+        }
+        else if (c === 125 /* } */) {
+            if (depth === 0)
+                return i;
+            depth--;
+        }
+    }
+    return -1;
+}

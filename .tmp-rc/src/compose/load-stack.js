@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { buildComposeStack } from './build-model.js';
+import { parseEnvFile } from './env-file.js';
+import { resolveExtends } from './extends.js';
+import { applyInclude } from './include.js';
+import { interpolate } from './interpolate.js';
+import { mergeFiles } from './merge.js';
+import { validateCompose } from './validate.js';
+import { getPair } from './ynode.js';
+/**
+ * Loads one stack: env → read/parse → interpolate → schema → extends → include → merge →
+ * typed model. Interpolation reads only the stack's env files (`plan.envFiles`, else `.env` in
+ * the project folder), never the process environment: findings must not depend on the shell
+ * ragcheck happens to run in. A file that cannot be read or parsed is a `parse-error`; the
+ * stack still loads from the other files, unless the first (base) file is the broken one.
+ */
+export async function loadStack(plan, ctx) {
+    const tree = await loadTree(plan, ctx);
+    if (!tree.root)
+        return { diagnostics: tree.diagnostics, sources: tree.sources };
+    const sources = new Map(tree.sources.map((s) => [s.path, s]));
+    const stack = buildComposeStack({
+        name: plan.name,
+        environment: plan.environment,
+        files: plan.files.map((f) => ctx.files.relative(f)),
+        projectDir: ctx.files.relative(plan.projectDir) || '.',
+        sources,
+        root: tree.root,
+        versionFields: tree.versionFields,
+        env: tree.env,
+    });
+    return { stack, diagnostics: tree.diagnostics, sources: tree.sources };
+}
+/** The merged, interpolated tree of a stack (what `ragcheck resolve` prints). */
+export async function loadTree(plan, ctx) {
+    return new StackLoader(ctx.files).load(plan);
+}
+class StackLoader {
+    files;
+    diagnostics = [];
+    sources = new Map();
+    validated = new Set();
+    constructor(files) {
+        this.files = files;
+    }
+    async load(plan) {
+        const env = await this.env(plan.envFiles, plan.projectDir, {});
+        const roots = [];
+        const versionFields = [];
+        for (let i = 0; i < plan.files.length; i++) {
+            const abs = plan.files[i];
+            const root = await this.file(abs, env, plan.projectDir, []);
+            if (!root) {
+                if (i === 0)
+                    return this.result(undefined, env, versionFields);
+                continue;
+            }
+            const version = getPair(root, 'version');
+            if (version)
+                versionFields.push(version);
+            roots.push(root);
+        }
+        const problems = [];
+        const merged = roots.length ? mergeFiles(roots, problems) : undefined;
+        this.report('compose-schema', problems);
+        return this.result(merged, env, versionFields);
+    }
+    result(root, env, versionFields) {
+        return { root, env, versionFields, diagnostics: this.diagnostics, sources: [...this.sources.values()] };
+    }
+    /** Variables for interpolation: explicit env files in order (later wins), else `<dir>/.env`. */
+    async env(envFiles, projectDir, inherited) {
+        const explicit = envFiles.length > 0;
+        const list = explicit ? envFiles : [path.join(projectDir, '.env')];
+        let env = inherited;
+        for (const f of list) {
+            const r = await this.files.read(f);
+            if (!r.ok) {
+                // A missing default `.env` is normal; a named one that cannot be read is not.
+                if (explicit)
+                    this.report('parse-error', [r.problem]);
+                continue;
+            }
+            this.sources.set(r.file.path, r.file);
+            const parsed = parseEnvFile(r.file, env);
+            this.report('parse-error', parsed.problems);
+            env = { ...env, ...parsed.values };
+        }
+        return env;
+    }
+    /** One compose file: parsed, interpolated, validated, with its extends and include applied. */
+    async file(abs, env, projectDir, chain) {
+        const root = await this.interpolated(abs, env);
+        if (!root)
+            return undefined;
+        const problems = [];
+        const extended = await resolveExtends(root, abs, { loadFile: (f) => this.interpolated(f, env), problems });
+        const included = await applyInclude(extended, abs, projectDir, { loadProject: (req, ch) => this.project(req, env, ch), problems }, chain);
+        this.report('compose-schema', problems);
+        return included;
+    }
+    async interpolated(abs, env) {
+        const parsed = await this.files.parse(abs);
+        if (parsed.file)
+            this.sources.set(parsed.file.path, parsed.file);
+        if (!parsed.ok) {
+            this.report('parse-error', [parsed.problem]);
+            return undefined;
+        }
+        const problems = [];
+        const root = interpolate(parsed.root, env, problems);
+        if (!this.validated.has(abs)) {
+            this.validated.add(abs);
+            problems.push(...validateCompose(root));
+        }
+        this.report('compose-schema', problems);
+        return root;
+    }
+    /** An included project: its own env (parent's, then its env files) and files merged. */
+    async project(req, parentEnv, chain) {
+        const env = await this.env(req.envFiles, req.projectDir, parentEnv);
+        const roots = [];
+        for (const f of req.files) {
+            const root = await this.file(f, env, req.projectDir, chain);
+            if (root)
+                roots.push(root);
+        }
+        if (roots.length === 0)
+            return undefined;
+        const problems = [];
+        const merged = mergeFiles(roots, problems);
+        this.report('compose-schema', problems);
+        return merged;
+    }
+    report(ruleId, problems) {
+        for (const p of problems)
+            this.diagnostics.push({ ruleId, severity: 'error', message: p.message, span: p.span });
+    }
+}

@@ -1,0 +1,188 @@
+import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Nodes a document may expand to through aliases before it counts as an alias bomb. */
+const MAX_EXPANDED_NODES = 200_000;
+/** Parses a Compose file into the positioned tree, or one problem with its position. */
+export function parseYamlFile(file) {
+    const fail = (message, start = 0, end = start) => ({ ok: false, problem: { message, span: file.span(start, end) } });
+    const text = file.text;
+    if (text.length > MAX_FILE_BYTES)
+        return fail(`File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    const nul = text.indexOf('\0');
+    if (nul !== -1)
+        return fail('File is binary, not YAML', nul, nul + 1);
+    if (text.trim() === '')
+        return fail('File is empty');
+    const doc = parseDocument(text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+    const err = doc.errors[0];
+    if (err)
+        return fail(yamlMessage(err.message), err.pos[0], Math.max(err.pos[0] + 1, err.pos[1]));
+    const contents = doc.contents;
+    if (!isYamlMap(contents)) {
+        const [s, e] = contents?.range ?? [0, 0];
+        return fail('A Compose file must be a mapping at the top level', s, e);
+    }
+    try {
+        const root = new Converter(file, doc).node(contents);
+        return { ok: true, root, comments: scanComments(text) };
+    }
+    catch (e) {
+        if (e instanceof ConvertError)
+            return fail(e.message, e.start, e.end);
+        throw e;
+    }
+}
+class ConvertError extends Error {
+    start;
+    end;
+    constructor(message, start, end) {
+        super(message);
+        this.start = start;
+        this.end = end;
+    }
+}
+/** First line of yaml's message, without the code-frame it sometimes appends. */
+function yamlMessage(m) {
+    return m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+class Converter {
+    file;
+    doc;
+    expanded = 0;
+    sizes = new Map();
+    cache = new Map();
+    constructor(file, doc) {
+        this.file = file;
+        this.doc = doc;
+    }
+    node(n, fallbackAt = 0) {
+        if (isAlias(n)) {
+            const target = n.resolve(this.doc);
+            if (!target)
+                throw new ConvertError(`Unknown alias *${n.source}`, n.range?.[0] ?? fallbackAt, n.range?.[1] ?? fallbackAt);
+            this.count(target, n.range?.[0] ?? fallbackAt);
+            // Aliases share the converted node: the tree stays as small as the text.
+            return this.cached(target);
+        }
+        if (n === null || n === undefined)
+            return { kind: 'scalar', value: null, quoted: false, span: this.file.span(fallbackAt) };
+        return this.cached(n);
+    }
+    cached(n) {
+        let y = this.cache.get(n);
+        if (!y) {
+            y = this.convert(n);
+            this.cache.set(n, y);
+        }
+        return y;
+    }
+    convert(n) {
+        const [start, , end] = n.range ?? [0, 0, 0];
+        const span = this.file.span(start, trimEnd(this.file.text, start, end));
+        const tag = n.tag && !n.tag.startsWith('tag:yaml.org') ? n.tag : undefined;
+        if (isYamlScalar(n)) {
+            const quoted = n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE;
+            const v = n.value;
+            const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+            return { kind: 'scalar', value: tag && typeof value !== 'string' && value !== null ? String(n.source ?? value) : value, quoted, span, ...(tag && { tag }) };
+        }
+        if (isYamlSeq(n))
+            return { kind: 'seq', items: n.items.map((i) => this.node(i, end)), span, ...(tag && { tag }) };
+        if (isYamlMap(n))
+            return { kind: 'map', pairs: this.pairs(n.items, end), span, ...(tag && { tag }) };
+        throw new ConvertError('Unsupported YAML node', start, end);
+    }
+    pairs(items, end) {
+        const own = [];
+        const merged = [];
+        for (const item of items) {
+            if (!isPair(item))
+                continue;
+            const keyNode = item.key;
+            const keyRange = keyNode?.range ?? [end, end, end];
+            const keySpan = this.file.span(keyRange[0], keyRange[1]);
+            const key = isYamlScalar(keyNode) ? String(keyNode.value) : null;
+            if (key === null)
+                throw new ConvertError('Mapping keys must be plain scalars', keyRange[0], keyRange[1]);
+            if (key === '<<' && !(isYamlScalar(keyNode) && keyNode.type !== Scalar.PLAIN)) {
+                // YAML merge key: `<<: *base` or `<<: [*a, *b]`; earlier sources win, own keys win over all.
+                const v = this.node(item.value, keyRange[1]);
+                const sources = v.kind === 'seq' ? v.items : [v];
+                for (const src of sources) {
+                    if (src.kind !== 'map')
+                        throw new ConvertError('A merge key (<<) must refer to a mapping', keyRange[0], keyRange[1]);
+                    for (const p of src.pairs)
+                        if (!merged.some((m) => m.key === p.key))
+                            merged.push(p);
+                }
+                continue;
+            }
+            own.push({ key, keySpan, value: this.node(item.value, keyRange[1]) });
+        }
+        return [...own, ...merged.filter((m) => !own.some((o) => o.key === m.key))];
+    }
+    /** Counts the nodes an alias expands to, so a billion-laughs document is refused early. */
+    count(target, at) {
+        this.expanded += this.size(target);
+        if (this.expanded > MAX_EXPANDED_NODES) {
+            throw new ConvertError(`Aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb?)`, at, at + 1);
+        }
+    }
+    size(n) {
+        if (isAlias(n)) {
+            const t = n.resolve(this.doc);
+            return t ? this.size(t) : 1;
+        }
+        if (!n || typeof n !== 'object')
+            return 1;
+        const known = this.sizes.get(n);
+        if (known !== undefined)
+            return known;
+        let s = 1;
+        if (isYamlSeq(n))
+            for (const i of n.items)
+                s += this.size(i);
+        else if (isYamlMap(n))
+            for (const p of n.items)
+                s += 1 + this.size(p.value);
+        this.sizes.set(n, s);
+        return s;
+    }
+}
+/** yaml's value end may include trailing whitespace of block scalars; spans stop at the text. */
+function trimEnd(text, start, end) {
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1]))
+        e--;
+    return e;
+}
+/** Finds `#` comments line by line, skipping `#` inside quoted strings. Cheap: no YAML needed. */
+export function scanComments(text) {
+    const out = [];
+    if (!text.includes('#'))
+        return out;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        const hash = l.indexOf('#');
+        if (hash === -1)
+            continue;
+        let quote = null;
+        for (let c = 0; c < l.length; c++) {
+            const ch = l[c];
+            if (quote) {
+                if (ch === quote)
+                    quote = null;
+            }
+            else if (ch === '"' || ch === "'") {
+                if (c === 0 || /[\s:[{,-]/.test(l[c - 1]))
+                    quote = ch;
+            }
+            else if (ch === '#' && (c === 0 || /\s/.test(l[c - 1]))) {
+                out.push({ line: i + 1, text: l.slice(c + 1).trim(), ownLine: l.slice(0, c).trim() === '' });
+                break;
+            }
+        }
+    }
+    return out;
+}

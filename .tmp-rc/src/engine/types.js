@@ -1,0 +1,3 @@
+export function defineRule(rule) {
+    return rule;
+}

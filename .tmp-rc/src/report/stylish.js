@@ -1,0 +1,45 @@
+import { summarize } from './summary.js';
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Human output: findings grouped by file, a code frame under each error, and a summary. */
+export function formatStylish(diagnostics, sources, c) {
+    if (diagnostics.length === 0)
+        return '';
+    const colour = { error: c.red, warning: c.yellow, info: c.blue };
+    const byFile = new Map();
+    for (const d of diagnostics)
+        byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
+    const out = [];
+    for (const [file, ds] of byFile) {
+        out.push('', c.underline(file));
+        const posWidth = Math.max(...ds.map((d) => `${d.span.line}:${d.span.column}`.length));
+        const msgWidth = Math.min(80, Math.max(...ds.map((d) => d.message.length)));
+        for (const d of ds) {
+            const pos = `${d.span.line}:${d.span.column}`.padEnd(posWidth);
+            out.push(`  ${c.dim(pos)}  ${colour[d.severity](d.severity.padEnd(7))}  ${d.message.padEnd(msgWidth)}  ${c.dim(d.ruleId)}`);
+            const source = sources.get(file);
+            if (d.severity === 'error' && source)
+                out.push(...codeFrame(source, d, c));
+        }
+    }
+    const s = summarize(diagnostics);
+    const total = s.errors + s.warnings + s.infos;
+    const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info')].join(', ');
+    const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
+    out.push('', `${mark} ${c.bold(`${plural(total, 'problem')} (${counts})`)}`);
+    if (s.fixable)
+        out.push(c.dim(`  ${s.fixable} fixable with \`ragcheck fix\``));
+    return `${out.join('\n')}\n`;
+}
+/** The offending line with a caret underline, one line of context above. */
+function codeFrame(source, d, c) {
+    const { line, column, endLine, endColumn } = d.span;
+    const width = String(line).length;
+    const frame = [];
+    if (line > 1)
+        frame.push(c.dim(`    ${String(line - 1).padStart(width)} | ${source.lineText(line - 1)}`));
+    const text = source.lineText(line);
+    frame.push(`  ${c.red('>')} ${c.dim(String(line).padStart(width))} ${c.dim('|')} ${text}`);
+    const end = endLine === line ? Math.max(endColumn, column + 1) : text.length + 1;
+    frame.push(`    ${' '.repeat(width)} ${c.dim('|')} ${' '.repeat(column - 1)}${c.red('^'.repeat(Math.max(1, end - column)))}`);
+    return frame;
+}

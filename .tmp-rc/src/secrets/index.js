@@ -1,0 +1,3 @@
+export { findSecretFlags, SECRET_FLAG_PREFILTER } from './flags.js';
+export { isSecretName, nameTokens } from './names.js';
+export { hasUrlPassword, secretValueProblem } from './values.js';

@@ -1,0 +1,100 @@
+/** Values that are settings, not secrets, whatever the key is called. */
+const NOT_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|nil|disabled?|enabled?|~|-?\d{1,3})$/i;
+/** A file path (`/run/secrets/db`, `./keys/jwt.pem`): the secret lives elsewhere. */
+const PATH_VALUE = /^(\/|\.\.?\/|~\/)\S*$/;
+/** `scheme://user:password@` — the password part. */
+const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const OPS = [':-', ':?', ':+', '-', '?', '+'];
+/** Reads Compose interpolation syntax; unbalanced `${` counts as literal text. */
+function scan(text, opts) {
+    const out = { literal: '', defaults: [], refs: 0 };
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            out.literal += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            const shellRef = opts.shell && NAME.test(text.slice(i + 2));
+            if (shellRef) {
+                out.refs++;
+                i += 2 + NAME.exec(text.slice(i + 2))[0].length;
+            }
+            else {
+                out.literal += '$';
+                i += 2;
+            }
+        }
+        else if (next === '{') {
+            const close = closing(text, i + 1);
+            if (close === -1) {
+                out.literal += text.slice(i);
+                break;
+            }
+            braced(text.slice(i + 2, close), out, opts);
+            i = close + 1;
+        }
+        else {
+            const m = NAME.exec(text.slice(i + 1));
+            if (m) {
+                out.refs++;
+                i += 1 + m[0].length;
+            }
+            else {
+                out.literal += c;
+                i++;
+            }
+        }
+    }
+    return out;
+}
+/** `NAME`, `NAME:-default`, `NAME:?err`, … */
+function braced(inner, out, opts) {
+    out.refs++;
+    const name = NAME.exec(inner)?.[0] ?? '';
+    const rest = inner.slice(name.length);
+    const op = OPS.find((o) => rest.startsWith(o));
+    if (!op || op.includes('?'))
+        return;
+    const arg = scan(rest.slice(op.length), opts);
+    const literal = [arg.literal, ...arg.defaults].join('');
+    if (literal !== '')
+        out.defaults.push(literal);
+}
+function closing(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+const isSetting = (s) => NOT_SECRET_VALUE.test(s.trim()) || PATH_VALUE.test(s.trim());
+/** The problem with a secret-named value as written, if any. */
+export function secretValueProblem(raw, opts = {}) {
+    if (raw.trim() === '')
+        return undefined;
+    const s = scan(raw, opts);
+    if (s.defaults.some((d) => d.trim() !== '' && !isSetting(d)))
+        return 'default';
+    if (s.refs > 0)
+        return undefined;
+    return isSetting(s.literal) ? undefined : 'literal';
+}
+/** Whether a value embeds a URL whose userinfo holds a literal (or defaulted) password. */
+export function hasUrlPassword(raw, opts = {}) {
+    if (!raw.includes('://'))
+        return false;
+    for (const m of raw.matchAll(URL_USERINFO)) {
+        const s = scan(m[1], opts);
+        if (s.defaults.some((d) => d.trim() !== '') || (s.refs === 0 && s.literal !== ''))
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,111 @@
+import { mapCommand } from './offsets.js';
+/** How deep `sh -c "sh -c '…'"` and `$(…)` bodies are followed. */
+export const MAX_DEPTH = 4;
+const WRAPPERS = {
+    exec: { valueOptions: ['-a'] },
+    sudo: { valueOptions: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--close-from', '--command-timeout'] },
+    doas: { valueOptions: ['-u', '-C'] },
+    gosu: { operands: 1 },
+    'su-exec': { operands: 1 },
+    's6-setuidgid': { operands: 1 },
+    tini: { valueOptions: ['-p', '-e'] },
+    'dumb-init': { valueOptions: ['-r', '--rewrite'] },
+    env: { valueOptions: ['-u', '--unset', '-C', '--chdir'], assignments: true },
+    nohup: {},
+    command: {},
+    time: { valueOptions: ['-f', '-o', '--format', '--output'] },
+    nice: { valueOptions: ['-n', '--adjustment'] },
+    timeout: { valueOptions: ['-s', '--signal', '-k', '--kill-after'], operands: 1 },
+    stdbuf: { valueOptions: ['-i', '-o', '-e'] },
+    busybox: {},
+};
+/** Shells whose `-c` option makes the first operand a command string. */
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+/** Shell options that take a separate value. */
+const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+/** `su` options that take a separate value; `-c` / `--command` carry the command string. */
+const SU_VALUE_OPTIONS = new Set(['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+export const basename = (path) => path.slice(path.lastIndexOf('/') + 1);
+const isOption = (w) => w.length > 1 && w.startsWith('-');
+const plain = (w) => ({ text: w.text, start: w.start, end: w.end });
+/**
+ * Turns the words of one simple command into the command it runs (wrappers and assignments
+ * stripped), followed by the commands of any `sh -c` body, mapped back to the words' offsets.
+ */
+export function fromWords(words, depth, recurse) {
+    let i = 0;
+    while (i < words.length && ASSIGNMENT.test(words[i].text))
+        i++;
+    const wrappers = [];
+    for (let guard = 0; i < words.length && guard < 8; guard++) {
+        const name = basename(words[i].text);
+        const wrapper = WRAPPERS[name];
+        if (!wrapper)
+            break;
+        wrappers.push(name);
+        i = skipWrapper(words, i + 1, wrapper);
+    }
+    const own = words.slice(i);
+    if (own.length === 0)
+        return [];
+    const cmd = {
+        name: basename(own[0].text),
+        words: own.map(plain),
+        args: own.slice(1).map(plain),
+        start: own[0].start,
+        end: own[own.length - 1].end,
+        wrappers,
+        depth,
+    };
+    const out = [cmd];
+    const body = depth < MAX_DEPTH ? commandString(cmd.name, own) : undefined;
+    if (body)
+        for (const c of recurse(body.text, depth + 1))
+            out.push(mapCommand(c, body.map));
+    return out;
+}
+function skipWrapper(words, i, w) {
+    while (i < words.length && isOption(words[i].text)) {
+        const t = words[i].text;
+        i += t !== '--' && w.valueOptions?.includes(t) ? 2 : 1;
+        if (t === '--')
+            break;
+    }
+    if (w.assignments)
+        while (i < words.length && ASSIGNMENT.test(words[i].text))
+            i++;
+    return i + (w.operands ?? 0);
+}
+/** The command string a shell (`sh -c BODY`, `bash -lc BODY`) or `su -c BODY` runs. */
+function commandString(name, words) {
+    if (SHELLS.has(name)) {
+        let hasC = false;
+        for (let k = 1; k < words.length; k++) {
+            const t = words[k].text;
+            if (t === '--')
+                return hasC ? words[k + 1] : undefined;
+            if (SHELL_VALUE_OPTIONS.has(t))
+                k++;
+            else if (/^-[A-Za-z]+$/.test(t))
+                hasC ||= t.includes('c');
+            else if (!isOption(t) && !t.startsWith('+'))
+                return hasC ? words[k] : undefined;
+        }
+        return undefined;
+    }
+    if (name === 'su') {
+        for (let k = 1; k < words.length; k++) {
+            const w = words[k];
+            if (w.text === '-c' || w.text === '--command')
+                return words[k + 1];
+            if (w.text.startsWith('--command=')) {
+                const skip = '--command='.length;
+                return { text: w.text.slice(skip), map: (s, e) => w.map(s + skip, e + skip) };
+            }
+            if (SU_VALUE_OPTIONS.has(w.text))
+                k++;
+        }
+    }
+    return undefined;
+}

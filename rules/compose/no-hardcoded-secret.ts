@@ -1,0 +1,62 @@
+import picomatch from 'picomatch';
+import type { EnvEntry } from '../../src/compose/model.js';
+import { defineRule } from '../../src/engine/types.js';
+import { findSecretFlags, SECRET_FLAG_PREFILTER } from '../../src/secrets/flags.js';
+import { isSecretName } from '../../src/secrets/names.js';
+import { hasUrlPassword, secretValueProblem } from '../../src/secrets/values.js';
+import { analyzeCommandSpec } from '../../src/shell/compose-command.js';
+
+type Problem = 'literal' | 'default' | 'url';
+
+/** Messages name the key, never the value. */
+const MESSAGES: Readonly<Record<Problem, (who: string, key: string) => string>> = {
+  literal: (who, key) => `${who} sets ${key} to a literal secret; pass it in with \${${key}} or a Compose secret`,
+  default: (who, key) => `${who} falls back to a literal default for ${key}; require it with \${${key}:?} or use a Compose secret`,
+  url: (who, key) => `${who} embeds a literal password in the ${key} URL; build it from variables or use a Compose secret`,
+};
+
+function problemOf(entry: EnvEntry): Problem | undefined {
+  if (entry.raw === null) return undefined;
+  if (hasUrlPassword(entry.raw)) return 'url';
+  return isSecretName(entry.name) ? secretValueProblem(entry.raw) : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-hardcoded-secret',
+    category: 'secrets',
+    summary: 'Passwords, tokens and keys come from the environment or secrets, never literal values or defaults in the Compose file',
+    severity: 'error',
+    options: {
+      type: 'object',
+      properties: { allow: { type: 'array', items: { type: 'string' } } },
+      additionalProperties: false,
+    },
+    defaultOptions: { allow: [] },
+  },
+  check({ stack, options, report }) {
+    const patterns = (options.allow as string[] | undefined) ?? [];
+    const allowed = patterns.length ? picomatch(patterns, { nocase: true, dot: true }) : () => false;
+    for (const service of stack.services) {
+      const entries: [string, EnvEntry][] = [
+        ...service.environment.map((e): [string, EnvEntry] => [service.name, e]),
+        ...(service.build?.args ?? []).map((e): [string, EnvEntry] => [`${service.name}'s build arg`, e]),
+      ];
+      for (const [who, entry] of entries) {
+        const problem = allowed(entry.name) ? undefined : problemOf(entry);
+        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](who, entry.name) });
+      }
+      for (const spec of [service.command, service.entrypoint]) {
+        if (!spec) continue;
+        const site = analyzeCommandSpec(spec, stack.sources, SECRET_FLAG_PREFILTER);
+        for (const f of findSecretFlags(site.commands, allowed)) {
+          const message =
+            f.problem === 'default'
+              ? `${service.name} falls back to a literal default for ${f.flag}; require the variable or use a Compose secret`
+              : `${service.name} passes a literal secret to ${f.flag}; use a variable ($$VAR in Compose) or a Compose secret`;
+          report({ span: site.span(f.at.start, f.at.end), message });
+        }
+      }
+    }
+  },
+});

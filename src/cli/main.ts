@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config/load-config.js';
+import { UsageError } from '../discover/discover.js';
+import { packageRoot } from '../package-root.js';
+import { lintCommand } from './lint-command.js';
+import { resolveCommand } from './resolve-command.js';
+import { rulesCommand } from './rules-command.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const HELP = `Usage: ragcheck <command> [options]
+
+Commands:
+  lint [paths…]        Check compose stacks and Dockerfiles (default command)
+  resolve [-f FILE]…   Print the merged, interpolated stack like \`docker compose config\`
+  rules [id]           List the rules, or print one rule's documentation
+
+Lint options:
+  -f, --format <name>      stylish (default) or json
+  -c, --config <file>      Use this config file instead of .ragcheck.yaml
+  -e, --environment <env>  Treat every stack as this environment (prod, dev, …)
+      --env-file <file>    Variables for interpolation (repeatable)
+      --max-warnings <n>   Exit 1 when there are more than n warnings
+      --no-color           Plain output (also NO_COLOR=1)
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Exit codes: 0 clean, 1 findings, 2 usage, config or I/O error.
+`;
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === '--help' || first === '-h' || first === 'help') return write(io.stdout, HELP, 0);
+    if (first === '--version' || first === '-v') return write(io.stdout, `${version()}\n`, 0);
+    if (first === 'resolve') return await resolveCommand(rest, io);
+    if (first === 'rules') return rulesCommand(rest, io);
+    if (first === 'lint') return await lintCommand(rest, io);
+    if (first && !first.startsWith('-') && /^[a-z]+$/.test(first) && !looksLikePath(first, io.cwd)) {
+      return write(io.stderr, `ragcheck: unknown command "${first}"\n\n${HELP}`, 2);
+    }
+    return await lintCommand(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || isParseArgsError(e)) return write(io.stderr, `ragcheck: ${(e as Error).message}\n`, 2);
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code && typeof err.code === 'string' && err.syscall) return write(io.stderr, `ragcheck: ${err.message}\n`, 2);
+    // A bug, not bad input: one line, and the stack only when asked for.
+    write(io.stderr, `ragcheck: internal error: ${err?.message ?? String(e)}\n`, 2);
+    if (io.env.RAGCHECK_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function looksLikePath(arg: string, cwd: string): boolean {
+  try {
+    readFileSync(join(cwd, arg));
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EISDIR';
+  }
+}
+
+function write(out: (s: string) => void, text: string, code: number): number {
+  out(text);
+  return code;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}

@@ -1,0 +1,88 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Span } from '../engine/types.js';
+import { SourceFile } from '../source/source-file.js';
+import { MAX_FILE_BYTES, parseYamlFile } from './parse.js';
+import type { CommentLine } from './parse.js';
+import type { YMap } from './ynode.js';
+
+export interface FileProblem {
+  message: string;
+  span: Span;
+}
+
+export type ReadResult = { ok: true; file: SourceFile } | { ok: false; problem: FileProblem };
+export type ParsedFile = { ok: true; file: SourceFile; root: YMap; comments: CommentLine[] } | { ok: false; file?: SourceFile; problem: FileProblem };
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'File not found',
+  EACCES: 'Permission denied',
+  EPERM: 'Permission denied',
+  EISDIR: 'Is a directory, not a file',
+  ELOOP: 'Too many symbolic links',
+  ENOTDIR: 'A parent of this path is not a directory',
+};
+
+/**
+ * Reads and parses each path once, however many stacks use it. Results are cached as
+ * promises so concurrent loads share one read. Never throws: I/O errors become problems.
+ */
+export class FileCache {
+  private readonly texts = new Map<string, Promise<ReadResult>>();
+  private readonly parsed = new Map<string, Promise<ParsedFile>>();
+
+  constructor(readonly cwd: string) {}
+
+  /** Path relative to the working directory with `/` separators, as reports show it. */
+  relative(absPath: string): string {
+    const rel = path.relative(this.cwd, absPath) || '.';
+    return rel.split(path.sep).join('/');
+  }
+
+  read(absPath: string): Promise<ReadResult> {
+    const key = path.resolve(this.cwd, absPath);
+    let p = this.texts.get(key);
+    if (!p) {
+      p = this.load(key);
+      this.texts.set(key, p);
+    }
+    return p;
+  }
+
+  parse(absPath: string): Promise<ParsedFile> {
+    const key = path.resolve(this.cwd, absPath);
+    let p = this.parsed.get(key);
+    if (!p) {
+      p = this.read(key).then((r): ParsedFile => {
+        if (!r.ok) return r;
+        const res = parseYamlFile(r.file);
+        return res.ok ? { ok: true, file: r.file, root: res.root, comments: res.comments } : { ok: false, file: r.file, problem: res.problem };
+      });
+      this.parsed.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(absPath: string): Promise<ReadResult> {
+    const rel = this.relative(absPath);
+    const fail = (message: string): ReadResult => ({
+      ok: false,
+      problem: { message, span: { file: rel, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } },
+    });
+    try {
+      const fh = await open(absPath, 'r');
+      try {
+        const st = await fh.stat();
+        if (st.isDirectory()) return fail(REASONS.EISDIR!);
+        if (st.size > MAX_FILE_BYTES) return fail(`File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+        const text = await fh.readFile('utf8');
+        return { ok: true, file: new SourceFile(rel, text, absPath) };
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      return fail(`Cannot read file: ${REASONS[code] ?? (e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import path from 'node:path';
+import type { StackPlan } from '../discover/types.js';
+import type { Diagnostic, Span } from '../engine/types.js';
+import type { SourceFile } from '../source/source-file.js';
+import { buildComposeStack } from './build-model.js';
+import { parseEnvFile } from './env-file.js';
+import { resolveExtends } from './extends.js';
+import type { FileCache } from './file-cache.js';
+import { applyInclude } from './include.js';
+import type { IncludeRequest } from './include.js';
+import { interpolate } from './interpolate.js';
+import { mergeFiles } from './merge.js';
+import type { ComposeStack } from './model.js';
+import { validateCompose } from './validate.js';
+import { getPair } from './ynode.js';
+import type { YMap, YPair } from './ynode.js';
+
+export interface LoadContext {
+  cwd: string;
+  files: FileCache;
+}
+
+export interface LoadedStack {
+  stack?: ComposeStack;
+  diagnostics: Diagnostic[];
+  /** Every file read for this stack (compose files, extended and included files, env files). */
+  sources: SourceFile[];
+}
+
+/** What one stack's files resolve to before building the typed model. */
+export interface ResolvedTree {
+  root?: YMap;
+  env: Record<string, string>;
+  versionFields: YPair[];
+  diagnostics: Diagnostic[];
+  sources: SourceFile[];
+}
+
+/**
+ * Loads one stack: env → read/parse → interpolate → schema → extends → include → merge →
+ * typed model. Interpolation reads only the stack's env files (`plan.envFiles`, else `.env` in
+ * the project folder), never the process environment: findings must not depend on the shell
+ * ragcheck happens to run in. A file that cannot be read or parsed is a `parse-error`; the
+ * stack still loads from the other files, unless the first (base) file is the broken one.
+ */
+export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<LoadedStack> {
+  const tree = await loadTree(plan, ctx);
+  if (!tree.root) return { diagnostics: tree.diagnostics, sources: tree.sources };
+  const sources = new Map(tree.sources.map((s) => [s.path, s]));
+  const stack = buildComposeStack({
+    name: plan.name,
+    environment: plan.environment,
+    files: plan.files.map((f) => ctx.files.relative(f)),
+    projectDir: ctx.files.relative(plan.projectDir) || '.',
+    sources,
+    root: tree.root,
+    versionFields: tree.versionFields,
+    env: tree.env,
+  });
+  return { stack, diagnostics: tree.diagnostics, sources: tree.sources };
+}
+
+/** The merged, interpolated tree of a stack (what `ragcheck resolve` prints). */
+export async function loadTree(plan: StackPlan, ctx: LoadContext): Promise<ResolvedTree> {
+  return new StackLoader(ctx.files).load(plan);
+}
+
+class StackLoader {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly sources = new Map<string, SourceFile>();
+  private readonly validated = new Set<string>();
+
+  constructor(private readonly files: FileCache) {}
+
+  async load(plan: StackPlan): Promise<ResolvedTree> {
+    const env = await this.env(plan.envFiles, plan.projectDir, {});
+    const roots: YMap[] = [];
+    const versionFields: YPair[] = [];
+    for (let i = 0; i < plan.files.length; i++) {
+      const abs = plan.files[i]!;
+      const root = await this.file(abs, env, plan.projectDir, []);
+      if (!root) {
+        if (i === 0) return this.result(undefined, env, versionFields);
+        continue;
+      }
+      const version = getPair(root, 'version');
+      if (version) versionFields.push(version);
+      roots.push(root);
+    }
+    const problems: { message: string; span: Span }[] = [];
+    const merged = roots.length ? mergeFiles(roots, problems) : undefined;
+    this.report('compose-schema', problems);
+    return this.result(merged, env, versionFields);
+  }
+
+  private result(root: YMap | undefined, env: Record<string, string>, versionFields: YPair[]): ResolvedTree {
+    return { root, env, versionFields, diagnostics: this.diagnostics, sources: [...this.sources.values()] };
+  }
+
+  /** Variables for interpolation: explicit env files in order (later wins), else `<dir>/.env`. */
+  private async env(envFiles: string[], projectDir: string, inherited: Record<string, string>): Promise<Record<string, string>> {
+    const explicit = envFiles.length > 0;
+    const list = explicit ? envFiles : [path.join(projectDir, '.env')];
+    let env = inherited;
+    for (const f of list) {
+      const r = await this.files.read(f);
+      if (!r.ok) {
+        // A missing default `.env` is normal; a named one that cannot be read is not.
+        if (explicit) this.report('parse-error', [r.problem]);
+        continue;
+      }
+      this.sources.set(r.file.path, r.file);
+      const parsed = parseEnvFile(r.file, env);
+      this.report('parse-error', parsed.problems);
+      env = { ...env, ...parsed.values };
+    }
+    return env;
+  }
+
+  /** One compose file: parsed, interpolated, validated, with its extends and include applied. */
+  private async file(abs: string, env: Record<string, string>, projectDir: string, chain: string[]): Promise<YMap | undefined> {
+    const root = await this.interpolated(abs, env);
+    if (!root) return undefined;
+    const problems: { message: string; span: Span }[] = [];
+    const extended = await resolveExtends(root, abs, { loadFile: (f) => this.interpolated(f, env), problems });
+    const included = await applyInclude(extended, abs, projectDir, { loadProject: (req, ch) => this.project(req, env, ch), problems }, chain);
+    this.report('compose-schema', problems);
+    return included;
+  }
+
+  private async interpolated(abs: string, env: Record<string, string>): Promise<YMap | undefined> {
+    const parsed = await this.files.parse(abs);
+    if (parsed.file) this.sources.set(parsed.file.path, parsed.file);
+    if (!parsed.ok) {
+      this.report('parse-error', [parsed.problem]);
+      return undefined;
+    }
+    const problems: { message: string; span: Span }[] = [];
+    const root = interpolate(parsed.root, env, problems) as YMap;
+    if (!this.validated.has(abs)) {
+      this.validated.add(abs);
+      problems.push(...validateCompose(root));
+    }
+    this.report('compose-schema', problems);
+    return root;
+  }
+
+  /** An included project: its own env (parent's, then its env files) and files merged. */
+  private async project(req: IncludeRequest, parentEnv: Record<string, string>, chain: string[]): Promise<YMap | undefined> {
+    const env = await this.env(req.envFiles, req.projectDir, parentEnv);
+    const roots: YMap[] = [];
+    for (const f of req.files) {
+      const root = await this.file(f, env, req.projectDir, chain);
+      if (root) roots.push(root);
+    }
+    if (roots.length === 0) return undefined;
+    const problems: { message: string; span: Span }[] = [];
+    const merged = mergeFiles(roots, problems);
+    this.report('compose-schema', problems);
+    return merged;
+  }
+
+  private report(ruleId: 'parse-error' | 'compose-schema', problems: { message: string; span: Span }[]): void {
+    for (const p of problems) this.diagnostics.push({ ruleId, severity: 'error', message: p.message, span: p.span });
+  }
+}

@@ -1,0 +1,96 @@
+import type { ComposeStack } from '../compose/model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A range in one file. `start`/`end` are offsets, `[start, end)`; line and column are 1-based,
+ * `endColumn` exclusive. Computed once when the span is made.
+ */
+export interface Span {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  /** Unsafe fixes may change what runs; applied only with --unsafe. */
+  safe: boolean;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: Fix;
+  related?: Span[];
+  /** See Report.everyStack; the engine resolves it and drops the flag. */
+  everyStack?: boolean;
+}
+
+export type RuleCategory =
+  | 'images' | 'mounts' | 'users' | 'health' | 'runtime' | 'size' | 'network' | 'secrets' | 'ops' | 'schema';
+
+export interface RuleMeta {
+  /** kebab-case, stable forever. */
+  id: string;
+  category: RuleCategory;
+  /** One line, shown by `ragcheck rules`. */
+  summary: string;
+  severity: Severity;
+  /** Environments the rule applies to; absent means all. */
+  environments?: string[];
+  fixable?: 'safe' | 'unsafe';
+  /** JSON Schema for the rule's options, validated with ajv when config sets them. */
+  options?: Record<string, unknown>;
+  /** Default options, merged under what config sets. */
+  defaultOptions?: Record<string, unknown>;
+}
+
+/** What a rule may report: the engine fills in ruleId and severity. */
+export interface Report {
+  message: string;
+  span: Span;
+  fix?: Fix;
+  related?: Span[];
+  /** Caps the configured severity for this one finding (a rule's milder sub-case). */
+  severity?: Severity;
+  /**
+   * Keep the finding only if every stack that includes its file reports it: for "unused"
+   * findings that another overlay of the same base file may resolve.
+   */
+  everyStack?: boolean;
+}
+
+export interface ComposeRuleContext {
+  stack: ComposeStack;
+  /** The stack's environment (`prod`, `dev`, …). */
+  environment: string;
+  options: Record<string, unknown>;
+  report(r: Report): void;
+}
+
+export interface ComposeRule {
+  meta: RuleMeta;
+  /** Rules that only carry load-time diagnostics (compose-schema) have no check. */
+  check?(ctx: ComposeRuleContext): void;
+}
+
+export type Rule = ComposeRule;
+
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}

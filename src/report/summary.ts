@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../engine/types.js';
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): Summary {
+  const s: Summary = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warning') s.warnings++;
+    else s.infos++;
+    if (d.fix) s.fixable++;
+  }
+  return s;
+}

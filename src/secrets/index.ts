@@ -1,0 +1,3 @@
+export { findSecretFlags, SECRET_FLAG_PREFILTER, type SecretFlag } from './flags.js';
+export { isSecretName, nameTokens } from './names.js';
+export { hasUrlPassword, secretValueProblem, type SecretValueProblem, type ValueOptions } from './values.js';

@@ -1,0 +1,48 @@
+import type { CommandSpec } from '../compose/model.js';
+import { isScalar, isSeq } from '../compose/ynode.js';
+import type { Span } from '../engine/types.js';
+import type { SourceFile } from '../source/source-file.js';
+import { analyzeCommands } from './analyze.js';
+import { coarseMapper, lazyMapper, mapCommand } from './offsets.js';
+import { fromWords } from './simple-command.js';
+import type { MappedWord, SimpleCommand } from './types.js';
+import { scalarMapper, scalarText } from './yaml-scalar.js';
+
+/** The commands of a Compose `command:` / `entrypoint:`, located in their file. */
+export interface CommandSite {
+  /** Offsets are file offsets. */
+  commands: readonly SimpleCommand[];
+  /** The span of a `[start, end)` range of file offsets (the whole value when unknown). */
+  span(start: number, end: number): Span;
+}
+
+const EMPTY: readonly SimpleCommand[] = [];
+
+/**
+ * Analyses a `command` / `entrypoint` as written (before interpolation, so positions map to
+ * the file): string form as one shell line, list form as argv (its `sh -c` body parsed).
+ * When `prefilter` is given and the text cannot match it, nothing is parsed.
+ */
+export function analyzeCommandSpec(spec: CommandSpec, sources: ReadonlyMap<string, SourceFile>, prefilter?: RegExp): CommandSite {
+  const file = sources.get(spec.span.file);
+  const span = (start: number, end: number): Span => (file ? file.span(start, end) : spec.span);
+  const site = (commands: readonly SimpleCommand[]): CommandSite => ({ commands, span });
+  const node = spec.node;
+
+  if (isSeq(node)) {
+    const words: MappedWord[] = [];
+    for (const item of node.items) {
+      if (!isScalar(item)) continue;
+      words.push({ text: scalarText(item), start: item.span.start, end: item.span.end, map: lazyMapper(() => scalarMapper(item, file)) });
+    }
+    if (prefilter && !prefilter.test(words.map((w) => w.text).join(' '))) return site(EMPTY);
+    return site(fromWords(words, 0, analyzeCommands));
+  }
+
+  const text = isScalar(node) ? scalarText(node) : spec.text;
+  if (prefilter && !prefilter.test(text)) return site(EMPTY);
+  const commands = analyzeCommands(text);
+  if (commands.length === 0) return site(EMPTY);
+  const map = isScalar(node) ? scalarMapper(node, file) : coarseMapper(spec.span.start, spec.span.end);
+  return site(commands.map((c) => mapCommand(c, map)));
+}

@@ -1,0 +1,145 @@
+import { basename } from './simple-command.js';
+import type { SimpleCommand } from './types.js';
+
+export type InstallKind = 'install' | 'build' | 'dev-server';
+
+/** A command that installs packages, builds an app, or runs a reloading dev server. */
+export interface PackageInstall {
+  kind: InstallKind;
+  /** `pip`, `uv`, `npm`, `apt-get`, `uvicorn`, … */
+  manager: string;
+  command: SimpleCommand;
+  /** Option words as written (`--no-cache-dir`, `-r`, `--index-url=…`), outside the matched subcommand. */
+  flags: string[];
+  /** Operands after the subcommand that are not option values: packages, paths, script names. */
+  packages: string[];
+}
+
+type Step = string | RegExp;
+
+interface Pattern {
+  kind: InstallKind;
+  /** Default: the last word of the matched subcommand (`python -m uvicorn`), else the name. */
+  manager?: string;
+  /** Command names, compared after dropping a version suffix (`pip3.12` → `pip`). */
+  names: readonly string[];
+  /** Alternative word sequences that must follow the name, after leading options. */
+  sub?: readonly (readonly Step[])[];
+  /** Also matches with no operand at all (`yarn`). */
+  bare?: boolean;
+  /** Matches only when one of these options is present (`--reload`). */
+  flag?: readonly string[];
+  /** Options that take a separate value, so that value is not read as a package. */
+  valueOptions?: readonly string[];
+  /** Words that must appear in a text for this pattern to possibly match (default: names). */
+  hints?: readonly string[];
+}
+
+const PIP_VALUES = ['-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--python', '-p', '--group', '--extra'];
+const NPM_VALUES = ['--prefix', '-w', '--workspace', '--registry', '--omit', '--include', '--cache'];
+const APT_VALUES = ['-o', '-t', '--target-release', '-c'];
+const BUILD = /^build(:.*)?$/;
+const DEV = /^dev(:.*)?$/;
+
+/** What counts as an install, a build or a dev server. First match wins. */
+export const INSTALL_PATTERNS: readonly Pattern[] = [
+  { kind: 'install', manager: 'pip', names: ['pip'], sub: [['install']], valueOptions: PIP_VALUES },
+  { kind: 'install', manager: 'pip', names: ['python'], sub: [['-m', 'pip', 'install']], valueOptions: PIP_VALUES, hints: ['pip'] },
+  { kind: 'install', manager: 'uv', names: ['uv'], sub: [['pip', 'install'], ['pip', 'sync'], ['sync'], ['add']], valueOptions: PIP_VALUES },
+  { kind: 'install', manager: 'poetry', names: ['poetry'], sub: [['install'], ['add']], valueOptions: ['--with', '--without', '--only', '-E', '--extras', '-C', '--directory'] },
+  { kind: 'install', manager: 'pipenv', names: ['pipenv'], sub: [['install'], ['sync']] },
+  { kind: 'install', manager: 'conda', names: ['conda', 'mamba', 'micromamba'], sub: [['install'], ['env', 'create']], valueOptions: ['-c', '--channel', '-n', '--name', '-p', '--prefix', '-f', '--file'] },
+  { kind: 'install', manager: 'npm', names: ['npm'], sub: [['install'], ['i'], ['ci'], ['add']], valueOptions: NPM_VALUES },
+  { kind: 'install', manager: 'yarn', names: ['yarn'], sub: [['install'], ['add']], bare: true, valueOptions: ['--cwd', '--network-timeout', '--modules-folder'] },
+  { kind: 'install', manager: 'pnpm', names: ['pnpm'], sub: [['install'], ['i'], ['add']], valueOptions: ['-C', '--dir', '--filter', '-F'] },
+  { kind: 'install', manager: 'npx', names: ['npx'], flag: ['-y', '--yes'], valueOptions: ['-p', '--package'] },
+  { kind: 'install', manager: 'apt-get', names: ['apt-get', 'apt', 'aptitude'], sub: [['install']], valueOptions: APT_VALUES },
+  { kind: 'install', manager: 'apk', names: ['apk'], sub: [['add']], valueOptions: ['-X', '--repository', '-t', '--virtual', '--root', '-p'] },
+  { kind: 'install', manager: 'dnf', names: ['dnf', 'yum', 'microdnf'], sub: [['install']] },
+  { kind: 'build', manager: 'npm', names: ['npm'], sub: [['run', BUILD], ['run-script', BUILD]], valueOptions: NPM_VALUES },
+  { kind: 'build', manager: 'yarn', names: ['yarn'], sub: [['run', BUILD], [BUILD]] },
+  { kind: 'build', manager: 'pnpm', names: ['pnpm'], sub: [['run', BUILD], [BUILD]] },
+  { kind: 'dev-server', manager: 'npm', names: ['npm'], sub: [['run', DEV], ['run-script', DEV]], valueOptions: NPM_VALUES },
+  { kind: 'dev-server', manager: 'yarn', names: ['yarn'], sub: [['run', DEV], [DEV]] },
+  { kind: 'dev-server', manager: 'pnpm', names: ['pnpm'], sub: [['run', DEV], [DEV]] },
+  { kind: 'dev-server', names: ['uvicorn', 'gunicorn', 'hypercorn', 'flask'], flag: ['--reload'], hints: ['--reload'] },
+  { kind: 'dev-server', names: ['python'], sub: [['-m', /^(uvicorn|gunicorn|hypercorn|flask)$/]], flag: ['--reload'], hints: ['--reload'] },
+  { kind: 'dev-server', manager: 'fastapi', names: ['fastapi'], sub: [['dev']] },
+];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A cheap test over raw text: when it fails, no command in the text can match a pattern, so
+ * callers skip the (slow) shell parse.
+ */
+export const INSTALL_PREFILTER: RegExp = (() => {
+  const words = new Set<string>();
+  const options = new Set<string>();
+  for (const p of INSTALL_PATTERNS) {
+    for (const h of p.hints ?? p.names) (h.startsWith('-') ? options : words).add(h);
+  }
+  const alt = (s: Set<string>) => [...s].map(escape).join('|');
+  return new RegExp(`\\b(?:${alt(words)})[\\d.]*\\b|(?:${alt(options)})\\b`);
+})();
+
+/** Whether a text may hold an install, build or dev server at all. */
+export const mayInstall = (text: string): boolean => INSTALL_PREFILTER.test(text);
+
+/** Drops a version suffix: `pip3.12` → `pip`, `python3` → `python`. */
+const family = (name: string): string => basename(name).replace(/[\d.]+$/, '') || name;
+
+const stepMatches = (step: Step, word: string): boolean => (typeof step === 'string' ? step === word : step.test(word));
+const isOption = (w: string): boolean => w.length > 1 && w.startsWith('-');
+
+/** The installs, builds and dev servers among `commands`, in order. */
+export function findPackageInstalls(commands: readonly SimpleCommand[]): PackageInstall[] {
+  const out: PackageInstall[] = [];
+  for (const command of commands) {
+    const name = family(command.name);
+    for (const p of INSTALL_PATTERNS) {
+      if (!p.names.includes(name)) continue;
+      const found = match(p, command);
+      if (found) {
+        out.push(found);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function match(p: Pattern, command: SimpleCommand): PackageInstall | undefined {
+  const args = command.args.map((a) => a.text);
+  let matched: { at: number; length: number } | undefined;
+  if (p.sub) {
+    matched = subcommand(p, args);
+    if (!matched) return undefined;
+  } else if (!p.flag && !p.bare) return undefined;
+  if (p.flag && !args.some((a) => p.flag!.some((f) => a === f || a.startsWith(`${f}=`)))) return undefined;
+  const flags: string[] = [];
+  const packages: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    if (matched && k >= matched.at && k < matched.at + matched.length) continue;
+    const a = args[k]!;
+    if (isOption(a)) {
+      flags.push(a);
+      if (p.valueOptions?.includes(a)) k++;
+    } else if (matched ? k > matched.at : p.sub === undefined) packages.push(a);
+  }
+  const manager = p.manager ?? (matched?.length ? args[matched.at + matched.length - 1]! : family(command.name));
+  return { kind: p.kind, manager, command, flags, packages };
+}
+
+/** Where one of `p.sub` (or, for `bare`, nothing) follows the leading options. */
+function subcommand(p: Pattern, args: readonly string[]): { at: number; length: number } | undefined {
+  let k = 0;
+  for (;;) {
+    for (const seq of p.sub!) {
+      if (seq.every((step, n) => k + n < args.length && stepMatches(step, args[k + n]!))) return { at: k, length: seq.length };
+    }
+    if (k >= args.length) return p.bare ? { at: k, length: 0 } : undefined;
+    if (!isOption(args[k]!)) return undefined;
+    k += p.valueOptions?.includes(args[k]!) ? 2 : 1;
+  }
+}

@@ -1,0 +1,125 @@
+import { tableMapper } from './offsets.js';
+import { unquoteWord } from './quote.js';
+import type { MappedWord } from './types.js';
+
+/**
+ * The fallback when the real parser refuses a text: a quote-aware split into simple commands
+ * on `&&`, `||`, `;`, `|`, `&`, newlines and parentheses. It knows words, quotes, `$(…)`,
+ * backticks and redirections; not grammar. Never throws.
+ */
+export interface Tokenized {
+  commands: MappedWord[][];
+  /** Bodies of `$(…)` and backticks, `[start, end)` in the text, for the caller to recurse. */
+  substitutions: { start: number; end: number }[];
+}
+
+const OPERATOR = new Set([';', '&', '|', '(', ')', '\n']);
+const WORD_END = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
+/** `>`, `>>`, `2>`, `2>&1`, `&>`, `<<`, `<<-`, `<<<`, `>|`: the operator part. */
+const REDIRECT = /\d*(?:&>>?|<<<|<<-?|<>|>\||[<>]&?|>>)/y;
+/** Words that open or close compound commands and carry no command themselves. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'esac']);
+/** Compound commands whose first line carries no command to report (`for x in a b`). */
+const HEADER = new Set(['for', 'case', 'select', 'function']);
+
+export function tokenize(text: string): Tokenized {
+  const commands: MappedWord[][] = [];
+  const substitutions: Tokenized['substitutions'] = [];
+  let cur: MappedWord[] = [];
+  const flush = () => {
+    let k = 0;
+    while (k < cur.length && RESERVED.has(cur[k]!.text)) k++;
+    const words = cur.slice(k);
+    if (words.length && !HEADER.has(words[0]!.text)) commands.push(words);
+    cur = [];
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+    } else if (startsRedirect(text, i)) {
+      REDIRECT.lastIndex = i;
+      i = REDIRECT.exec(text) ? REDIRECT.lastIndex : i + 1;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      // The redirection target is not an argument.
+      if (i < n && !OPERATOR.has(text[i]!)) i = readWord(text, i, substitutions);
+    } else if (OPERATOR.has(c)) {
+      flush();
+      i++;
+    } else if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? n : nl;
+    } else {
+      const end = readWord(text, i, substitutions);
+      const { text: t, map } = unquoteWord(text.slice(i, end), i);
+      cur.push({ text: t, start: i, end, map: tableMapper(map) });
+      i = end;
+    }
+  }
+  flush();
+  return { commands, substitutions };
+}
+
+function startsRedirect(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && text[j]! >= '0' && text[j]! <= '9') j++;
+  const c = text[j];
+  return c === '<' || c === '>' || (j === i && c === '&' && text[j + 1] === '>');
+}
+
+/** Returns the end of the word starting at `i`, recording command substitutions inside it. */
+function readWord(text: string, i: number, subs: Tokenized['substitutions']): number {
+  const n = text.length;
+  let quote: '"' | "'" | null = null;
+  while (i < n) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      i++;
+    } else if (c === '\\') {
+      i += 2;
+    } else if (c === '"') {
+      quote = quote ? null : '"';
+      i++;
+    } else if (c === "'" && !quote) {
+      quote = "'";
+      i++;
+    } else if (c === '$' && text[i + 1] === '(') {
+      const arithmetic = text[i + 2] === '(';
+      const close = matching(text, i + 1, '(', ')');
+      if (!arithmetic) subs.push({ start: i + 2, end: close });
+      i = Math.min(n, close + 1);
+    } else if (c === '$' && text[i + 1] === '{') {
+      i = Math.min(n, matching(text, i + 1, '{', '}') + 1);
+    } else if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const end = close === -1 ? n : close;
+      subs.push({ start: i + 1, end });
+      i = Math.min(n, end + 1);
+    } else if (!quote && WORD_END.has(c)) {
+      break;
+    } else {
+      i++;
+    }
+  }
+  return Math.min(i, n);
+}
+
+/** Offset of the bracket closing the one at `open` (quote-aware), or the text's end. */
+function matching(text: string, open: number, o: string, c: string): number {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '\\') i++;
+    else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === o) depth++;
+    else if (ch === c && --depth === 0) return i;
+  }
+  return text.length;
+}

@@ -1,0 +1,39 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { lint } from '../../src/engine/lint.js';
+import type { Diagnostic } from '../../src/engine/types.js';
+
+export interface LintFilesOptions {
+  /** Force every stack's environment (`--environment`). */
+  environment?: string;
+  /** Keep only these rules' findings. */
+  rules?: string[];
+  /** Paths to lint, relative to the folder (default `.`). */
+  paths?: string[];
+}
+
+/** Writes `files` to a fresh folder and lints it through the whole pipeline. */
+export async function lintFiles(files: Record<string, string>, opts: LintFilesOptions = {}): Promise<Diagnostic[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'ragcheck-test-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    return await lintDir(dir, opts);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function lintDir(dir: string, opts: LintFilesOptions = {}): Promise<Diagnostic[]> {
+  const { diagnostics } = await lint({ cwd: dir, paths: opts.paths ?? ['.'], environment: opts.environment });
+  return opts.rules ? diagnostics.filter((d) => opts.rules!.includes(d.ruleId)) : diagnostics;
+}
+
+/** The position fields tests assert on. */
+export function at(d: Diagnostic) {
+  const { line, column, endLine, endColumn } = d.span;
+  return { ruleId: d.ruleId, file: d.span.file, line, column, endLine, endColumn };
+}

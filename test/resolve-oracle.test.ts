@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { resolveCommand } from '../src/cli/resolve-command.js';
+import { parsePortShort, splitVolume } from '../src/compose/merge.js';
+import { splitWords } from '../src/compose/words.js';
+
+/**
+ * Every `fixtures/resolve/<case>/` is resolved by `ragcheck resolve --format json` and, where it
+ * can, by Debian's `docker-compose config` (v1.29.2). `ragcheck resolve` prints Compose v2's
+ * shape; v1 prints an older one. Both outputs are brought to one canonical form before they are
+ * compared, so the comparison covers every field both support. The differences tolerated, and
+ * why, are the table below; nothing else may differ.
+ */
+const TOLERATED: { field: string; v2: string; v1: string; canonical: string }[] = [
+  { field: 'name', v2: 'project name printed', v1: 'absent', canonical: 'dropped' },
+  { field: 'version', v2: 'dropped (obsolete)', v1: "'3.9' added", canonical: 'dropped' },
+  { field: 'networks.default, services.*.networks.default', v2: 'default network printed', v1: 'absent', canonical: 'dropped' },
+  { field: 'volumes.*.name, networks.*.name', v2: '<project>_<key> default names', v1: 'absent', canonical: 'default names dropped' },
+  { field: 'services.*.ports', v2: 'long form, published as a string', v1: 'short strings or partial long form, int published, sorted', canonical: '"ip:published:target/proto" strings, sorted' },
+  { field: 'services.*.volumes', v2: 'long form (bind.create_host_path, volume: {})', v1: 'short strings with :rw, sorted', canonical: '{type, source, target, read_only}, sorted by target' },
+  { field: 'services.*.command / entrypoint', v2: 'string form split into a list', v1: 'string kept', canonical: 'lists (v1 strings split into shell words)' },
+  { field: 'services.*.healthcheck.test', v2: 'string becomes [CMD-SHELL, s]', v1: 'string kept', canonical: '[CMD-SHELL, s]' },
+  { field: 'services.*.depends_on.*.required', v2: 'required: true added', v1: 'absent', canonical: 'dropped' },
+  { field: 'services.*.build.dockerfile', v2: 'Dockerfile default printed', v1: 'absent when default', canonical: 'default dropped' },
+  { field: 'services.*.build.args (KEY without value)', v2: 'null (left for the builder to take from the shell)', v1: "''", canonical: "''" },
+  { field: 'services.*.extra_hosts', v2: 'list of host=ip', v1: 'map or host:ip list', canonical: 'sorted host=ip strings' },
+  { field: 'services.*.{cap_add,cap_drop,dns,dns_search,expose,…}', v2: 'merge order', v1: 'sorted set', canonical: 'sorted strings' },
+];
+
+/** Cases v1.29.2 cannot run, compared with `expected.json` instead. */
+const NO_ORACLE: Record<string, string> = {
+  include: '`include:` arrived in Compose v2.20; v1.29.2 rejects the key',
+  'reset-override': '`!reset` / `!override` arrived in Compose v2.24; v1.29.2 cannot construct the tags',
+  'interp-plus-nested': 'v1.29.2 has no `${V:+r}` / `${V+r}` and no nested defaults',
+};
+
+const ROOT = path.resolve(__dirname, '..', 'fixtures', 'resolve');
+const cases = readdirSync(ROOT).filter((d) => statSync(path.join(ROOT, d)).isDirectory()).sort();
+const hasV1 = existsSync('/usr/bin/docker-compose');
+
+type Obj = Record<string, unknown>;
+
+function args(dir: string): string[] {
+  return readFileSync(path.join(dir, 'args'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => {
+      const sp = l.indexOf(' ');
+      return [l.slice(0, sp), l.slice(sp + 1).trim()];
+    });
+}
+
+async function ours(dir: string): Promise<{ out: Obj; code: number; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await resolveCommand([...args(dir), '--format', 'json'], { cwd: dir, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { out: stdout ? (JSON.parse(stdout) as Obj) : {}, code, stderr };
+}
+
+function v1(dir: string): Obj {
+  const text = execFileSync('/usr/bin/docker-compose', ['--project-directory', dir, ...args(dir), 'config'], { cwd: dir, env: { PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+  return parse(text) as Obj;
+}
+
+const SET_LIKE = ['cap_add', 'cap_drop', 'dns', 'dns_search', 'expose', 'external_links', 'profiles', 'security_opt', 'tmpfs'];
+
+function portString(p: unknown): string {
+  if (typeof p === 'string' || typeof p === 'number') {
+    const s = parsePortShort(String(p))!;
+    return `${s.hostIp ?? ''}:${s.published ?? ''}:${s.target}/${s.protocol}`;
+  }
+  const o = p as Obj;
+  return `${o.host_ip ?? ''}:${o.published ?? ''}:${o.target}/${o.protocol ?? 'tcp'}${o.mode === 'host' ? ' host' : ''}`;
+}
+
+function volumeCanon(v: unknown): Obj {
+  if (typeof v === 'string') {
+    const parts = splitVolume(v);
+    if (parts.length === 1) return { type: 'volume', target: parts[0], read_only: false };
+    const isPath = /^[./~]/.test(parts[0]!);
+    return { type: isPath ? 'bind' : 'volume', source: parts[0], target: parts[1], read_only: (parts[2] ?? '').split(',').includes('ro') };
+  }
+  const o = v as Obj;
+  return { type: o.type, ...(o.source !== undefined && { source: o.source }), target: o.target, read_only: o.read_only === true };
+}
+
+function canonService(s: Obj): Obj {
+  const o: Obj = { ...s };
+  if (o.ports) o.ports = (o.ports as unknown[]).map(portString).sort();
+  if (o.volumes) o.volumes = (o.volumes as unknown[]).map(volumeCanon).sort((a, b) => String(a.target).localeCompare(String(b.target)));
+  for (const k of ['command', 'entrypoint']) if (typeof o[k] === 'string') o[k] = splitWords(o[k] as string);
+  if (o.healthcheck && typeof (o.healthcheck as Obj).test === 'string') o.healthcheck = { ...(o.healthcheck as Obj), test: ['CMD-SHELL', (o.healthcheck as Obj).test] };
+  if (o.depends_on) o.depends_on = Object.fromEntries(Object.entries(o.depends_on as Obj).map(([k, v]) => [k, { ...(v as Obj), required: undefined }]));
+  if (o.build && (o.build as Obj).dockerfile === 'Dockerfile') o.build = { ...(o.build as Obj), dockerfile: undefined };
+  const buildArgs = (o.build as Obj | undefined)?.args as Obj | undefined;
+  if (buildArgs) o.build = { ...(o.build as Obj), args: Object.fromEntries(Object.entries(buildArgs).map(([k, v]) => [k, v ?? ''])) };
+  if (o.extra_hosts) {
+    const eh = o.extra_hosts;
+    const list = Array.isArray(eh) ? (eh as string[]) : Object.entries(eh as Obj).map(([k, v]) => `${k}=${v}`);
+    o.extra_hosts = list.map((h) => (h.includes('=') ? h : h.replace(':', '='))).sort();
+  }
+  for (const k of SET_LIKE) if (o[k] !== undefined) o[k] = ([] as unknown[]).concat(o[k]).map(String).sort();
+  if (o.networks) {
+    const n = { ...(o.networks as Obj) };
+    delete n.default;
+    o.networks = Object.keys(n).length ? n : undefined;
+  }
+  return JSON.parse(JSON.stringify(o)) as Obj;
+}
+
+function canon(out: Obj): Obj {
+  const services = Object.fromEntries(Object.entries((out.services as Obj) ?? {}).map(([k, v]) => [k, canonService(v as Obj)]));
+  const res: Obj = { services };
+  const project = out.name as string | undefined;
+  for (const key of ['volumes', 'networks', 'secrets', 'configs']) {
+    const decl = { ...((out[key] as Obj) ?? {}) };
+    if (key === 'networks') delete decl.default;
+    for (const [k, v] of Object.entries(decl)) {
+      const d = { ...((v as Obj) ?? {}) };
+      if (project && d.name === `${project}_${k}`) delete d.name;
+      decl[k] = d;
+    }
+    if (Object.keys(decl).length) res[key] = decl;
+  }
+  return res;
+}
+
+describe('ragcheck resolve against docker-compose config', () => {
+  it('has at least 12 cases, each with an args file', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    for (const c of cases) expect(existsSync(path.join(ROOT, c, 'args')), c).toBe(true);
+  });
+
+  it('documents each tolerated difference', () => {
+    for (const t of TOLERATED) expect(t.canonical.length).toBeGreaterThan(0);
+  });
+
+  for (const c of cases) {
+    const dir = path.join(ROOT, c);
+    if (NO_ORACLE[c]) {
+      it(`${c}: matches expected.json (${NO_ORACLE[c]})`, async () => {
+        const { out, code, stderr } = await ours(dir);
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        const expected = readFileSync(path.join(dir, 'expected.json'), 'utf8').replaceAll('<fixture>', dir);
+        expect(out).toEqual(JSON.parse(expected));
+      });
+      continue;
+    }
+    it.skipIf(!hasV1)(`${c}: agrees with docker-compose 1.29.2`, async () => {
+      const { out, code, stderr } = await ours(dir);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(canon(out)).toEqual(canon(v1(dir)));
+    });
+  }
+});
