@@ -1,17 +1,21 @@
 import type { Rule } from '../src/engine/types.js';
 import composeSchema from './compose/compose-schema.js';
+import namedVolumeForData from './compose/named-volume-for-data.js';
 import noHostPathDependence from './compose/no-host-path-dependence.js';
 import noSourceBindMount from './compose/no-source-bind-mount.js';
 import noVersionField from './compose/no-version-field.js';
+import pinnedImageTag from './compose/pinned-image-tag.js';
 import unusedDisable from './compose/unused-disable.js';
 import volumeDeclared from './compose/volume-declared.js';
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
   composeSchema,
+  namedVolumeForData,
   noHostPathDependence,
   noSourceBindMount,
   noVersionField,
+  pinnedImageTag,
   unusedDisable,
   volumeDeclared,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

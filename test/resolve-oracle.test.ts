@@ -158,3 +158,37 @@ describe('ragcheck resolve against docker-compose config', () => {
     });
   }
 });
+
+describe('ragcheck resolve command line', () => {
+  const run = async (argv: string[], cwd: string) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await resolveCommand(argv, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+    return { code, stdout, stderr };
+  };
+
+  it('finds compose.yaml and its override file like Compose, and prints YAML', async () => {
+    const r = await run([], path.join(ROOT, 'overlay-two'));
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout) as Obj;
+    expect(out.name).toBe('overlay-two');
+    expect(((out.services as Obj).qdrant as Obj).ports).toEqual([{ mode: 'ingress', host_ip: '127.0.0.1', target: 6333, published: '6333', protocol: 'tcp' }]);
+  });
+
+  it('exits 2 for usage errors and missing files', async () => {
+    expect((await run(['--format', 'xml'], ROOT)).code).toBe(2);
+    expect((await run(['--bogus'], ROOT)).code).toBe(2);
+    const missing = await run(['-f', 'nope.yaml'], ROOT);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml');
+    expect((await run([], ROOT)).code).toBe(2);
+  });
+
+  it('prints load problems as file:line:col and exits 1', async () => {
+    const r = await run(['-f', 'compose.yaml'], path.join(ROOT, 'interp-required', '..', 'interp-basic'));
+    expect(r.code).toBe(0);
+    const bad = await run(['-f', 'compose.yaml', '--env-file', 'compose.yaml'], path.join(ROOT, 'interp-required'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^compose\.yaml:\d+:\d+ /m);
+  });
+});

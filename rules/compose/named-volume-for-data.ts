@@ -3,7 +3,8 @@ import type { Service } from '../../src/compose/model.js';
 import { defineRule } from '../../src/engine/types.js';
 import { dataFinding } from '../../src/images/data-messages.js';
 import { placeData } from '../../src/images/data-placement.js';
-import { dataDirs, findKnownImage, imageKey, imageVolumes, normalize, type DataDir } from '../../src/images/known-images.js';
+import { imageKey, normalize } from '../../src/images/known-images.js';
+import { knownDataDirs } from '../../src/images/service-data.js';
 
 interface PathOption {
   image?: string;
@@ -47,7 +48,7 @@ export default defineRule({
       service: p.service ? picomatch(p.service) : undefined,
     }));
     for (const service of stack.services) {
-      const { dirs, volumes } = knownDirs(service);
+      const { dirs, volumes } = knownDataDirs(service);
       for (const p of extra) {
         const imageOk = !p.image || (service.image !== undefined && (p.image(imageKey(service.image)) || p.image(service.image.repository)));
         if (imageOk && (!p.service || p.service(service.name))) {
@@ -64,15 +65,3 @@ export default defineRule({
     }
   },
 });
-
-/** Data dirs of the pulled image; a service that builds runs its own image, linked later. */
-function knownDirs(service: Service): { dirs: DataDir[]; volumes: string[] } {
-  const image = service.build ? undefined : service.image;
-  const known = image && findKnownImage(image);
-  if (!image || !known) return { dirs: [], volumes: [] };
-  const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));
-  return {
-    dirs: dataDirs(known, image.tag, env, service.command?.argv ?? []),
-    volumes: imageVolumes(known, image.tag),
-  };
-}

@@ -37,7 +37,7 @@ export default defineRule({
     for (const service of stack.services) {
       for (const m of service.volumes) {
         if (m.type !== 'bind' || m.source === undefined) continue;
-        check(`${service.name}'s volume ${m.target}`, m.rawSource ?? m.source, m.source, m.sourceRefs, m.sourceSpan);
+        check(`${service.name}'s bind mount`, m.rawSource ?? m.source, m.source, m.sourceRefs, m.sourceSpan);
       }
       // working_dir is a path in the container: only a host variable in it is a problem.
       if (service.workingDir) scalar(`${service.name}'s working_dir`, service.workingDir, false);

@@ -1,10 +1,16 @@
 import picomatch from 'picomatch';
 import { isAbsoluteHostPath, isCodeFile, isSystemPath, looksLikeFile } from '../../src/compose/host-paths.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
+import { contains } from '../../src/images/data-placement.js';
+import { normalize } from '../../src/images/known-images.js';
+import { knownDataDirs } from '../../src/images/service-data.js';
 import { defineRule } from '../../src/engine/types.js';
 
 /** Container paths where images keep their application code. */
 const CODE_TARGETS = picomatch(['/app', '/app/**', '/src', '/src/**', '/code', '/code/**', '/usr/src/**', '/workspace', '/workspace/**', '/srv/app', '/srv/app/**', '/opt/app', '/opt/app/**', '/home/*/app', '/home/*/app/**', '/var/www', '/var/www/**']);
+
+/** Folder names that hold data or output, not code: named-volume-for-data judges those. */
+const DATA_NAMES = new Set(['data', 'db', 'database', 'storage', 'uploads', 'media', 'logs', 'log', 'cache', '.cache', 'models', 'backups', 'tmp', 'output', 'outputs', 'state']);
 
 const strip = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
 
@@ -45,11 +51,18 @@ function isSourceBind(mount: VolumeMount, service: Service, contexts: string[]):
   if (looksLikeFile(source)) return isCodeFile(source);
   const src = strip(source);
   if (src === '.' || src === '..' || src.startsWith('../')) return true;
+  if (isDataTarget(mount.target, service)) return false;
   if (CODE_TARGETS(mount.target.replace(/\/+$/, ''))) return true;
   const workdir = service.workingDir ? String(service.workingDir.value) : undefined;
   if (workdir && (mount.target === workdir || mount.target.startsWith(`${workdir.replace(/\/+$/, '')}/`))) return true;
   // A folder that is (or lies in) a build context is source the image was built from.
   return contexts.some((c) => c !== '.' && (src === c || src.startsWith(`${c}/`)));
+}
+
+function isDataTarget(target: string, service: Service): boolean {
+  const t = normalize(target);
+  if (DATA_NAMES.has(t.split('/').pop()!.toLowerCase())) return true;
+  return knownDataDirs(service).dirs.some((d) => contains(d.path, t) || contains(d.mountAt, t));
 }
 
 function buildContexts(stack: ComposeStack): string[] {

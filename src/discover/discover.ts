@@ -5,7 +5,6 @@ import { configStacks } from './config-stacks.js';
 import { GitIgnoreIndex } from './gitignore.js';
 import { GlobSet } from './globs.js';
 import { groupByConvention, uniqueNames } from './group.js';
-import { limiter } from './limit.js';
 import { BASE_FOLDER_NAMES, environmentOfName, environmentWords } from './patterns.js';
 import { includeTargets, looksLikeCompose, looksLikeDockerfile, readHead } from './sniff.js';
 import type { Discovery, StackPlan } from './types.js';
@@ -29,9 +28,6 @@ export interface DiscoverOptions {
   envFiles?: string[];
 }
 
-/** Open files and folders at once; enough to keep the disk busy, few enough for any ulimit. */
-const CONCURRENCY = 64;
-
 /**
  * Finds Compose files and Dockerfiles under `paths` (default `.`) and groups the Compose files
  * into stacks: the config's `stacks:` first, then the naming convention (see groupByConvention).
@@ -53,7 +49,6 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
     gitignore: new GitIgnoreIndex(),
     ignore: new GlobSet(loaded.config.ignore ?? [], loaded.dir),
     include: new GlobSet(loaded.config.include ?? [], loaded.dir),
-    limit: limiter(CONCURRENCY),
   };
   const display = (abs: string) => toDisplay(cwd, abs);
 
@@ -61,13 +56,13 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   const cliEnvFiles = await resolveEnvFiles(opts.envFiles ?? [], cwd);
 
   const found = emptyFound();
-  await Promise.all(roots.map((r) => walk(r, ctx, found)));
-  const explicitCompose = await classifyNamedFiles(named, ctx, found);
+  for (const r of roots) walk(r, ctx, found);
+  const explicitCompose = classifyNamedFiles(named, ctx, found);
 
   const around = emptyFound();
-  await Promise.all([...neighbourFolders(explicitCompose)].map((d) => walk(d, ctx, around, 0)));
+  for (const d of neighbourFolders(explicitCompose)) walk(d, ctx, around, 0);
 
-  const { compose, includes } = await readComposeHeads(found, around, explicitCompose, ctx);
+  const { compose, includes, texts } = readComposeHeads(found, around, explicitCompose);
 
   const fromConfig = await configStacks(loaded, words);
   const covered = new Set(fromConfig.flatMap((s) => s.files));
@@ -97,10 +92,16 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   );
   const composeFiles = new Set([...compose].filter((f) => inRoots(f) || explicitCompose.has(f)));
   for (const s of stacks) for (const f of s.files) composeFiles.add(f);
+  const composeTexts = new Map<string, string>();
+  for (const f of composeFiles) {
+    const text = texts.get(f);
+    if (text !== undefined) composeTexts.set(f, text);
+  }
   return {
     stacks,
     dockerfiles: [...found.dockerfiles].sort(compare),
     composeFiles: [...composeFiles].sort(compare),
+    composeTexts,
   };
 }
 
@@ -137,22 +138,20 @@ async function resolveEnvFiles(envFiles: string[], cwd: string): Promise<string[
 }
 
 /** Sorts named files into Dockerfiles (recorded in `found`) and Compose files (returned). */
-async function classifyNamedFiles(files: string[], ctx: WalkContext, found: Found): Promise<Set<string>> {
+function classifyNamedFiles(files: string[], ctx: WalkContext, found: Found): Set<string> {
   const compose = new Set<string>();
-  await Promise.all(
-    files.map(async (abs) => {
-      if (ctx.ignore.matchesPathOrParent(abs)) return;
-      const kind = kindOfFile(path.basename(abs), abs, ctx);
-      if (kind === 'dockerfile') found.dockerfiles.add(abs);
-      else if (kind === 'compose') compose.add(abs);
-      else {
-        const head = await ctx.limit(() => readHead(abs));
-        if (head === undefined) return;
-        if (kind === 'yaml' && looksLikeCompose(head)) compose.add(abs);
-        else if (kind === undefined && looksLikeDockerfile(head)) found.dockerfiles.add(abs);
-      }
-    }),
-  );
+  for (const abs of files) {
+    if (ctx.ignore.matchesPathOrParent(abs)) continue;
+    const kind = kindOfFile(path.basename(abs), abs, ctx);
+    if (kind === 'dockerfile') found.dockerfiles.add(abs);
+    else if (kind === 'compose') compose.add(abs);
+    else {
+      const head = readHead(abs);
+      if (head === undefined) continue;
+      if (kind === 'yaml' && looksLikeCompose(head.text)) compose.add(abs);
+      else if (kind === undefined && looksLikeDockerfile(head.text)) found.dockerfiles.add(abs);
+    }
+  }
   return compose;
 }
 
@@ -172,35 +171,35 @@ function neighbourFolders(files: Iterable<string>): Set<string> {
  * Reads the first bytes of every candidate once: other YAML files are kept if their top level
  * is Compose, and every Compose file's `include:` targets are noted.
  */
-async function readComposeHeads(found: Found, around: Found, named: Set<string>, ctx: WalkContext) {
+function readComposeHeads(found: Found, around: Found, named: Set<string>) {
   const known = new Set([...found.compose, ...around.compose, ...named]);
   const unknown = [...new Set([...found.yaml, ...around.yaml])].filter((f) => !known.has(f));
   const compose = new Set(known);
   const includes = new Map<string, string[]>();
-  await Promise.all(
-    [...known, ...unknown].map((abs) =>
-      ctx.limit(async () => {
-        const head = await readHead(abs);
-        if (head === undefined) return;
-        if (!known.has(abs)) {
-          if (!looksLikeCompose(head)) return;
-          compose.add(abs);
-        }
-        const targets = includeTargets(head);
-        if (targets.length > 0) includes.set(abs, targets.map((t) => path.resolve(path.dirname(abs), t)));
-      }),
-    ),
-  );
-  return { compose, includes };
+  const texts = new Map<string, string>();
+  for (const abs of [...known, ...unknown]) {
+    const head = readHead(abs);
+    if (head === undefined) continue;
+    if (!known.has(abs)) {
+      if (!looksLikeCompose(head.text)) continue;
+      compose.add(abs);
+    }
+    if (head.complete) texts.set(abs, head.text);
+    // Only a file that mentions include at the top can have targets; skip the line scan otherwise.
+    if (!head.text.includes('include')) continue;
+    const targets = includeTargets(head.text);
+    if (targets.length > 0) includes.set(abs, targets.map((t) => path.resolve(path.dirname(abs), t)));
+  }
+  return { compose, includes, texts };
 }
 
+/** Both paths absolute and resolved, so a prefix test is enough (and much cheaper than path.relative). */
 function isInside(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 
 function toDisplay(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
+  const rel = isInside(cwd, abs) ? abs.slice(cwd.length + (cwd.endsWith(path.sep) ? 0 : 1)) : path.relative(cwd, abs);
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 

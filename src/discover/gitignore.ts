@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
@@ -15,32 +15,36 @@ interface Level {
  * they are one person's settings, and lint results should not depend on them.
  */
 export class GitIgnoreIndex {
-  private readonly chains = new Map<string, Promise<Level[]>>();
+  private readonly chains = new Map<string, Level[]>();
 
   /**
-   * Ignore levels that apply inside `dir`. `names` (the folder's entries, when already read)
-   * saves the lookups for `.git` and `.gitignore`.
+   * Ignore levels that apply inside `dir`. `listed` (answering from the folder's entries, when
+   * already read) saves the lookups for `.git` and `.gitignore`.
    */
-  levels(dir: string, names?: ReadonlySet<string>): Promise<Level[]> {
+  levels(dir: string, listed?: (name: string) => boolean): Level[] {
     let chain = this.chains.get(dir);
     if (!chain) {
-      chain = this.build(dir, names);
+      chain = this.build(dir, listed);
       this.chains.set(dir, chain);
     }
     return chain;
   }
 
-  async isIgnored(abs: string, isDir: boolean): Promise<boolean> {
-    return matches(await this.levels(path.dirname(abs)), abs, isDir);
+  isIgnored(abs: string, isDir: boolean): boolean {
+    return matches(this.levels(path.dirname(abs)), abs, isDir);
   }
 
-  private async build(dir: string, names?: ReadonlySet<string>): Promise<Level[]> {
-    const has = async (name: string) => (names ? names.has(name) : exists(path.join(dir, name)));
+  private build(dir: string, listed?: (name: string) => boolean): Level[] {
+    const has = listed ?? ((name: string) => existsSync(path.join(dir, name)));
     const parent = path.dirname(dir);
-    const inherited = (await has('.git')) || parent === dir ? [] : await this.levels(parent);
-    if (!(await has('.gitignore'))) return inherited;
-    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-    if (text === undefined) return inherited;
+    const inherited = has('.git') || parent === dir ? [] : this.levels(parent);
+    if (!has('.gitignore')) return inherited;
+    let text: string;
+    try {
+      text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    } catch {
+      return inherited;
+    }
     return [...inherited, { dir, rules: ignore().add(text) }];
   }
 }
@@ -55,8 +59,4 @@ export function matches(levels: Level[], abs: string, isDir: boolean): boolean {
     else if (r.unignored) ignored = false;
   }
   return ignored;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
 }

@@ -18,4 +18,9 @@ export interface Discovery {
   dockerfiles: string[];
   /** Absolute paths of every compose file found, whether or not a stack uses it. */
   composeFiles: string[];
+  /**
+   * Full text (BOM kept) of the Compose files small enough to have been read whole while
+   * discovering them, keyed by absolute path: loading may use it instead of reading again.
+   */
+  composeTexts?: Map<string, string>;
 }

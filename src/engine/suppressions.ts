@@ -31,7 +31,7 @@ export function parseDirectives(file: SourceFile): Directive[] {
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
     const kind = m[1]!;
-    const ids = m[2]!.split(' -- ')[0]!.split(/[\s,]+/).filter(Boolean);
+    const ids = m[2]!.split(' -- ')[0]!.split('#')[0]!.split(/[\s,]+/).filter(Boolean);
     const target = kind === 'disable' ? 0 : kind === 'disable-line' ? c.line : c.line + 1;
     out.push({ file, line: c.line, target, ruleIds: ids.length ? ids : 'all', used: new Set() });
   }

@@ -27,7 +27,8 @@ export interface KnownImage {
   /** Where the entry was checked. */
   evidence: string;
 
-  // Filled by later rules; left out where not verified.
+  // Filled by later rules; left out where not verified. `ports` come from the image's
+  // EXPOSE or, where it has none, the vendor's documented compose file.
   /** Default user (`root`, `999`, `postgres`). */
   user?: string;
   /** Which tools exist in the image, for healthcheck rules. */
@@ -103,7 +104,7 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
     user: 'root',
     ports: [5432],
     evidence:
-      'docker-library/postgres 17/*/Dockerfile `VOLUME /var/lib/postgresql/data`; 18/trixie/Dockerfile ' +
+      'docker-library/postgres 17/bookworm/Dockerfile `VOLUME /var/lib/postgresql/data`; 18/trixie/Dockerfile ' +
       '`ENV PGDATA /var/lib/postgresql/18/docker` + `VOLUME /var/lib/postgresql` (PR #1259, docs PR #2582); ' +
       'postgis/postgis is built FROM postgres:<major>',
   },
@@ -266,7 +267,7 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
     // The image's own VOLUME is /data, but the server stores data only where `server` is told.
     // MINIO_VOLUMES (documented for minio's config env file) is used when the command gives none.
     layouts: [{ volumes: ['/data'], dirs: [{ argsAfter: 'server', env: 'MINIO_VOLUMES', what: 'objects' }] }],
-    ports: [9000, 9001],
+    ports: [9000],
     evidence: 'minio/minio Dockerfile.release `VOLUME ["/data"]`, `CMD ["minio"]`; milvus standalone compose runs `minio server /minio_data`',
   },
   {
@@ -274,14 +275,14 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
     repositories: ['quay.io/coreos/etcd', 'gcr.io/etcd-development/etcd'],
     // Without --data-dir, etcd writes `<name>.etcd` under the working directory, which the image does not pin.
     layouts: [{ dirs: [{ flags: ['--data-dir', '-data-dir'], env: 'ETCD_DATA_DIR', what: 'the key-value store' }] }],
-    ports: [2379, 2380],
+    ports: [2379],
     evidence: 'milvus standalone compose runs `etcd … --data-dir /etcd` with a mount at /etcd; etcd flags map to ETCD_* env',
   },
   {
     id: 'rabbitmq',
     repositories: ['rabbitmq'],
     layouts: [{ volumes: ['/var/lib/rabbitmq'], dirs: [{ path: '/var/lib/rabbitmq', what: 'queues and definitions' }] }],
-    ports: [5672, 15672],
+    ports: [4369, 5671, 5672, 15691, 15692, 25672],
     evidence: 'docker-library/rabbitmq 3.13/ubuntu/Dockerfile `ENV RABBITMQ_DATA_DIR=/var/lib/rabbitmq` + `VOLUME $RABBITMQ_DATA_DIR`',
   },
   {
@@ -295,7 +296,7 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
     id: 'clickhouse',
     repositories: ['clickhouse/clickhouse-server', 'yandex/clickhouse-server', 'clickhouse'],
     layouts: [{ volumes: ['/var/lib/clickhouse'], dirs: [{ path: '/var/lib/clickhouse', what: 'tables' }] }],
-    ports: [8123, 9000],
+    ports: [8123, 9000, 9009],
     evidence: 'ClickHouse/ClickHouse docker/server/Dockerfile.ubuntu `VOLUME /var/lib/clickhouse`',
   },
   {

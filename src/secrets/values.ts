@@ -31,26 +31,20 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const OPS = [':-', ':?', ':+', '-', '?', '+'] as const;
 
 /** Reads Compose interpolation syntax; unbalanced `${` counts as literal text. */
-function scan(text: string, opts: ValueOptions): Scan {
+function scan(written: string, opts: ValueOptions): Scan {
+  // After Compose turns `$$` into `$`, the shell expands what follows.
+  const text = opts.shell ? written.replaceAll('$$', '$') : written;
   const out: Scan = { literal: '', defaults: [], refs: 0 };
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
+    const next = text[i + 1];
     if (c !== '$') {
       out.literal += c;
       i++;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === '$') {
-      const shellRef = opts.shell && NAME.test(text.slice(i + 2));
-      if (shellRef) {
-        out.refs++;
-        i += 2 + NAME.exec(text.slice(i + 2))![0].length;
-      } else {
-        out.literal += '$';
-        i += 2;
-      }
+    } else if (next === '$') {
+      out.literal += '$';
+      i += 2;
     } else if (next === '{') {
       const close = closing(text, i + 1);
       if (close === -1) {
@@ -61,13 +55,9 @@ function scan(text: string, opts: ValueOptions): Scan {
       i = close + 1;
     } else {
       const m = NAME.exec(text.slice(i + 1));
-      if (m) {
-        out.refs++;
-        i += 1 + m[0].length;
-      } else {
-        out.literal += c;
-        i++;
-      }
+      out.refs += m ? 1 : 0;
+      if (!m) out.literal += c;
+      i += 1 + (m?.[0].length ?? 0);
     }
   }
   return out;

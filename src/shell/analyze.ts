@@ -53,7 +53,7 @@ function fromAst(root: Node, text: string, depth: number): SimpleCommand[] {
     const start = n.loc!.start.char;
     const end = n.loc!.end.char + 1;
     const u = unquoteWord(text.slice(start, end), start);
-    return { text: u.text, start, end, map: tableMapper(u.map) };
+    return { text: u.text, start, end, map: tableMapper(u.map, u.ends) };
   };
   const expansions = (n: Node): void => {
     if (!n.loc || depth >= MAX_DEPTH) return;

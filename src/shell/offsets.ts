@@ -12,13 +12,18 @@ export function coarseMapper(start: number, end: number): OffsetMapper {
 }
 
 /**
- * A mapper from a per-character table: `map[i]` is the outer offset of inner character `i`,
- * `map[length]` the outer offset just after the content.
+ * A mapper from per-character tables: `starts[i]` is the outer offset where inner character
+ * `i` begins (`starts[length]`: just after the content), `ends[i]` where it ends (default
+ * `starts[i] + 1`; more for an escape such as `\"`).
  */
-export function tableMapper(map: readonly number[]): OffsetMapper {
-  const last = map.length - 1;
-  const at = (i: number) => map[Math.max(0, Math.min(i, last))]!;
-  return (start, end) => (end <= start ? [at(start), at(start)] : [at(start), at(end - 1) + 1]);
+export function tableMapper(starts: readonly number[], ends?: readonly number[]): OffsetMapper {
+  const last = starts.length - 1;
+  const clamp = (i: number) => Math.max(0, Math.min(i, last));
+  const endOf = (i: number) => (ends?.[i] ?? starts[clamp(i)]! + 1);
+  return (start, end) => {
+    const s = starts[clamp(start)]!;
+    return end <= start ? [s, s] : [s, Math.max(s, endOf(Math.min(end, last) - 1))];
+  };
 }
 
 /** `outer(inner(range))`. */

@@ -4,8 +4,10 @@
  */
 export interface Unquoted {
   text: string;
-  /** `map[i]`: offset in the source of character `i`; `map[text.length]`: end of the source. */
+  /** `map[i]`: offset in the source where character `i` begins; `map[text.length]`: the source's end. */
   map: number[];
+  /** `ends[i]`: offset just after character `i` in the source (past `\x` for an escape). */
+  ends: number[];
 }
 
 /** Characters a backslash escapes inside double quotes (POSIX). */
@@ -15,10 +17,12 @@ const DQ_ESCAPABLE = '$`"\\';
 export function unquoteWord(src: string, offset = 0): Unquoted {
   let text = '';
   const map: number[] = [];
+  const ends: number[] = [];
   let quote: '"' | "'" | null = null;
-  const put = (ch: string, at: number) => {
+  const put = (ch: string, at: number, end = at + 1) => {
     text += ch;
     map.push(offset + at);
+    ends.push(offset + end);
   };
   for (let j = 0; j < src.length; j++) {
     const ch = src[j]!;
@@ -29,7 +33,10 @@ export function unquoteWord(src: string, offset = 0): Unquoted {
       const next = src[j + 1]!;
       if (next === '\n') j++; // line continuation: both vanish
       else if (quote === '"' && !DQ_ESCAPABLE.includes(next)) put(ch, j);
-      else put(src[++j]!, j);
+      else {
+        put(next, j, j + 2);
+        j++;
+      }
     } else if (ch === '"') {
       quote = quote ? null : '"';
     } else if (ch === "'" && !quote) {
@@ -39,5 +46,5 @@ export function unquoteWord(src: string, offset = 0): Unquoted {
     }
   }
   map.push(offset + src.length);
-  return { text, map };
+  return { text, map, ends };
 }

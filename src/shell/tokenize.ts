@@ -53,8 +53,8 @@ export function tokenize(text: string): Tokenized {
       i = nl === -1 ? n : nl;
     } else {
       const end = readWord(text, i, substitutions);
-      const { text: t, map } = unquoteWord(text.slice(i, end), i);
-      cur.push({ text: t, start: i, end, map: tableMapper(map) });
+      const u = unquoteWord(text.slice(i, end), i);
+      cur.push({ text: u.text, start: i, end, map: tableMapper(u.map, u.ends) });
       i = end;
     }
   }

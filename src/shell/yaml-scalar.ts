@@ -11,27 +11,38 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/** Where each character of a scalar's value stands in the file (see `tableMapper`). */
+export interface Alignment {
+  starts: number[];
+  ends: number[];
+}
+
 /**
  * Aligns a scalar's string `value` with its source `[start, end)` in any style (plain, quoted,
- * block, folded, multi-line): `map[i]` is the file offset of value character `i`. Returns
- * null when the two do not line up (the value was interpolated, or uses `\x`-style escapes).
+ * block, folded, multi-line). Returns null when the two do not line up (the value was
+ * interpolated, or uses `\x`-style escapes).
  */
-export function alignScalar(source: string, start: number, end: number, value: string): number[] | null {
+export function alignScalar(source: string, start: number, end: number, value: string): Alignment | null {
   let j = start;
   const first = source[j];
   const style = first === '"' ? 'double' : first === "'" ? 'single' : first === '|' || first === '>' ? 'block' : 'plain';
   if (style === 'double' || style === 'single') j++;
   if (style === 'block') {
     const nl = source.indexOf('\n', j);
-    if (nl === -1 || nl >= end) return value === '' ? [end] : null;
+    if (nl === -1 || nl >= end) return value === '' ? { starts: [end], ends: [] } : null;
     j = nl + 1;
   }
   const map: number[] = [];
+  const ends: number[] = [];
+  const put = (at: number, width: number) => {
+    map.push(at);
+    ends.push(at + width);
+  };
   for (let i = 0; i < value.length; ) {
     if (j >= end) {
       // A block scalar's final line break lies past the span, which stops at the text.
       if (!/^\s*$/.test(value.slice(i))) return null;
-      while (i++ < value.length) map.push(end);
+      while (i++ < value.length) put(end, 0);
       break;
     }
     const v = value[i]!;
@@ -45,22 +56,22 @@ export function alignScalar(source: string, start: number, end: number, value: s
         continue;
       }
       if (next === undefined || ESCAPES[next] !== v) return null;
-      map.push(j);
+      put(j, 2);
       i++;
       j += 2;
     } else if (style === 'single' && s === "'") {
       if (source[j + 1] !== "'" || v !== "'") return null;
-      map.push(j);
+      put(j, 2);
       i++;
       j += 2;
     } else if (v === s) {
-      map.push(j);
+      put(j, 1);
       i++;
       j++;
     } else if (isSpace(s)) {
       // Folding: a line break (and the indentation after it) stands for one space, or nothing.
       if (isSpace(v)) {
-        map.push(j);
+        put(j, 1);
         i++;
       }
       j++;
@@ -69,7 +80,7 @@ export function alignScalar(source: string, start: number, end: number, value: s
     }
   }
   map.push(j);
-  return map;
+  return { starts: map, ends };
 }
 
 /**
@@ -79,8 +90,8 @@ export function alignScalar(source: string, start: number, end: number, value: s
 export function scalarMapper(node: YScalar, file: SourceFile | undefined): OffsetMapper {
   const { start, end } = node.span;
   if (!file) return coarseMapper(start, end);
-  const map = alignScalar(file.text, start, end, scalarText(node));
-  return map ? tableMapper(map) : coarseMapper(start, end);
+  const a = alignScalar(file.text, start, end, scalarText(node));
+  return a ? tableMapper(a.starts, a.ends) : coarseMapper(start, end);
 }
 
 /** The scalar's text as written, before interpolation. */

@@ -61,6 +61,7 @@ describe('parseEnvFile', () => {
     expect(r.problems.map((p) => [p.message, p.span.line, p.span.column])).toEqual([
       ['Unexpected character "K" in variable name', 2, 5],
       ['Unterminated quoted value for Q', 3, 3],
+      ['Required variable NEED is missing a value: say why', 4, 3],
     ]);
   });
 

@@ -21,7 +21,7 @@ describe('no-source-bind-mount', () => {
       { rules },
     );
     expect(ds.map(at)).toEqual([
-      { ruleId: 'no-source-bind-mount', file: 'compose.yaml', line: 5, column: 9, endLine: 5, endColumn: 20 },
+      { ruleId: 'no-source-bind-mount', file: 'compose.yaml', line: 5, column: 9, endLine: 5, endColumn: 19 },
       { ruleId: 'no-source-bind-mount', file: 'compose.yaml', line: 6, column: 9, endLine: 6, endColumn: 37 },
     ]);
     expect(ds[0]!.message).toBe('api bind-mounts ./api into /app; in prod the image must carry its code');

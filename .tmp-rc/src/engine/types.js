@@ -1,3 +1,0 @@
-export function defineRule(rule) {
-    return rule;
-}
