@@ -1,7 +1,9 @@
 import type { Rule } from '../src/engine/types.js';
 import composeSchema from './compose/compose-schema.js';
 import namedVolumeForData from './compose/named-volume-for-data.js';
+import noHardcodedSecret from './compose/no-hardcoded-secret.js';
 import noHostPathDependence from './compose/no-host-path-dependence.js';
+import noRuntimeInstall from './compose/no-runtime-install.js';
 import noSourceBindMount from './compose/no-source-bind-mount.js';
 import noVersionField from './compose/no-version-field.js';
 import pinnedImageTag from './compose/pinned-image-tag.js';
@@ -12,7 +14,9 @@ import volumeDeclared from './compose/volume-declared.js';
 export const allRules: readonly Rule[] = [
   composeSchema,
   namedVolumeForData,
+  noHardcodedSecret,
   noHostPathDependence,
+  noRuntimeInstall,
   noSourceBindMount,
   noVersionField,
   pinnedImageTag,

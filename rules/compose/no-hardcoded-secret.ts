@@ -4,7 +4,7 @@ import { defineRule } from '../../src/engine/types.js';
 import { findSecretFlags, SECRET_FLAG_PREFILTER } from '../../src/secrets/flags.js';
 import { isSecretName } from '../../src/secrets/names.js';
 import { hasUrlPassword, secretValueProblem } from '../../src/secrets/values.js';
-import { analyzeCommandSpec } from '../../src/shell/compose-command.js';
+import { serviceCommandSites } from '../../src/shell/compose-command.js';
 
 type Problem = 'literal' | 'default' | 'url';
 
@@ -46,9 +46,7 @@ export default defineRule({
         const problem = allowed(entry.name) ? undefined : problemOf(entry);
         if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](who, entry.name) });
       }
-      for (const spec of [service.command, service.entrypoint]) {
-        if (!spec) continue;
-        const site = analyzeCommandSpec(spec, stack.sources, SECRET_FLAG_PREFILTER);
+      for (const site of serviceCommandSites(service, stack.sources, SECRET_FLAG_PREFILTER)) {
         for (const f of findSecretFlags(site.commands, allowed)) {
           const message =
             f.problem === 'default'

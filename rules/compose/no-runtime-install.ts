@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { defineRule } from '../../src/engine/types.js';
-import { analyzeCommandSpec } from '../../src/shell/compose-command.js';
+import { serviceCommandSites } from '../../src/shell/compose-command.js';
 import { findPackageInstalls, INSTALL_PREFILTER, type InstallKind } from '../../src/shell/installs.js';
 
 const ADVICE: Readonly<Record<InstallKind, string>> = {
@@ -30,9 +30,7 @@ export default defineRule({
     const patterns = (options.allow as string[] | undefined) ?? [];
     const allowed = patterns.length ? picomatch(patterns, { bash: true, dot: true }) : () => false;
     for (const service of stack.services) {
-      for (const spec of [service.command, service.entrypoint]) {
-        if (!spec) continue;
-        const site = analyzeCommandSpec(spec, stack.sources, INSTALL_PREFILTER);
+      for (const site of serviceCommandSites(service, stack.sources, INSTALL_PREFILTER)) {
         for (const found of findPackageInstalls(site.commands)) {
           const line = found.command.words.map((w) => w.text).join(' ');
           if (allowed(line)) continue;

@@ -45,6 +45,11 @@ export function describeAjvError(err: ErrorObject, subject: SubjectNamer): Descr
   const what = subject(path);
   const params = err.params as Record<string, unknown>;
   const parent = (err.parentSchema ?? {}) as Record<string, unknown>;
+  if (err.propertyName !== undefined) {
+    // Raised under `propertyNames`: the key itself is wrong.
+    const description = typeof parent.description === 'string' ? parent.description : 'a valid name';
+    return { path: [...path, err.propertyName], part: 'key', message: `Key "${err.propertyName}" in ${what} must be ${description}` };
+  }
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
@@ -71,15 +76,12 @@ export function describeAjvError(err: ErrorObject, subject: SubjectNamer): Descr
       return { path, part: 'value', message: `${capitalize(what)} must have ${bound} ${n} ${n === 1 ? 'item' : 'items'}` };
     }
     case 'minLength':
+    case 'minProperties':
       return { path, part: 'value', message: `${capitalize(what)} must not be empty` };
     case 'pattern':
     case 'format': {
       const description = typeof parent.description === 'string' ? parent.description : `matching ${String(params.pattern ?? params.format)}`;
       return { path, part: 'value', message: `${capitalize(what)} must be ${description}` };
-    }
-    case 'propertyNames': {
-      const name = String(params.propertyName);
-      return { path: [...path, name], part: 'key', message: `Key "${name}" in ${what} is not a valid name` };
     }
     default:
       return { path, part: 'value', message: `${capitalize(what)} ${err.message ?? 'is not valid'}` };

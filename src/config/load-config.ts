@@ -89,8 +89,8 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'not found' : `unreadable (${code ?? 'error'})`;
-    throw new ConfigError(`Config file ${displayPath(file, absCwd)} is ${why}`);
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`;
+    throw new ConfigError(`Config file ${displayPath(file, absCwd)} ${why}`);
   }
   return parseConfig(text, file, displayPath(file, absCwd));
 }
@@ -134,7 +134,7 @@ export function parseConfig(text: string, absPath: string, shownPath = absPath):
 function describeConfigError(err: ErrorObject) {
   const d = describeAjvError(err, (p) => (p.length === 0 ? 'the config' : dottedPath(p)));
   // A rule setting can take four shapes; name them all rather than the last branch tried.
-  const isRuleShape = d.path.length === 2 && d.path[0] === 'rules' && err.schemaPath.includes('ruleSetting') && err.keyword !== 'enum';
+  const isRuleShape = d.path.length === 2 && d.path[0] === 'rules' && err.keyword !== 'enum' && err.keyword !== 'additionalProperties';
   if (isRuleShape) {
     d.message = `${dottedPath(d.path)} must be a severity (off, info, warning, error), [severity], [severity, options] or an options mapping`;
   }

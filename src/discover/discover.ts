@@ -62,17 +62,17 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   const around = emptyFound();
   for (const d of neighbourFolders(explicitCompose)) walk(d, ctx, around, 0);
 
-  const { compose, includes, texts } = readComposeHeads(found, around, explicitCompose);
+  const { compose, includes, texts, definesServices } = readComposeHeads(found, around, explicitCompose);
 
   const fromConfig = await configStacks(loaded, words);
   const covered = new Set(fromConfig.flatMap((s) => s.files));
   const included = new Set([...includes.values()].flat());
-  const groupable = [...compose].filter((f) => !covered.has(f) && !included.has(f));
-  const byConvention: StackPlan[] = groupByConvention(groupable, words, display).map((s) => ({
-    ...s,
-    envFiles: [],
-    projectDir: path.dirname(s.files[0]!),
-  }));
+  // Files in config stacks still serve as bases for overlays the config does not mention; a
+  // stack made only of them would repeat the config's, so it is dropped.
+  const groupable = [...compose].filter((f) => !included.has(f));
+  const byConvention: StackPlan[] = groupByConvention(groupable, words, display, (f) => definesServices.has(f))
+    .filter((s) => s.files.some((f) => !covered.has(f)))
+    .map((s) => ({ ...s, envFiles: [], projectDir: path.dirname(s.files[0]!) }));
 
   const inRoots = (f: string) => roots.some((r) => isInside(r, f));
   const touchesNamed = (f: string) => explicitCompose.has(f) || (includes.get(f) ?? []).some((t) => explicitCompose.has(t));
@@ -177,6 +177,7 @@ function readComposeHeads(found: Found, around: Found, named: Set<string>) {
   const compose = new Set(known);
   const includes = new Map<string, string[]>();
   const texts = new Map<string, string>();
+  const definesServices = new Set<string>();
   for (const abs of [...known, ...unknown]) {
     const head = readHead(abs);
     if (head === undefined) continue;
@@ -185,13 +186,17 @@ function readComposeHeads(found: Found, around: Found, named: Set<string>) {
       compose.add(abs);
     }
     if (head.complete) texts.set(abs, head.text);
+    if (DEFINES_SERVICE.test(head.text)) definesServices.add(abs);
     // Only a file that mentions include at the top can have targets; skip the line scan otherwise.
     if (!head.text.includes('include')) continue;
     const targets = includeTargets(head.text);
     if (targets.length > 0) includes.set(abs, targets.map((t) => path.resolve(path.dirname(abs), t)));
   }
-  return { compose, includes, texts };
+  return { compose, includes, texts, definesServices };
 }
+
+/** An indented `image:` or `build:` key: the file defines a service rather than patching one. */
+const DEFINES_SERVICE = /^[ \t]+(image|build)[ \t]*:/m;
 
 /** Both paths absolute and resolved, so a prefix test is enough (and much cheaper than path.relative). */
 function isInside(dir: string, p: string): boolean {

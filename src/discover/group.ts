@@ -15,6 +15,11 @@ interface Entry {
   role: ComposeRole;
 }
 
+type BaseEntry = Entry & { role: Extract<ComposeRole, { kind: 'base' }> };
+type OverlayEntry = Entry & { role: Extract<ComposeRole, { kind: 'overlay' }> };
+const isBase = (e: Entry): e is BaseEntry => e.role.kind === 'base';
+const isOverlay = (e: Entry): e is OverlayEntry => e.role.kind === 'overlay';
+
 interface Group {
   /** What the stack name starts with: the base file, or the folder for a folder of bases. */
   label: string;
@@ -38,11 +43,18 @@ interface Group {
  *   base, else all its other Compose files, else the files in its `base/` (or `common/`)
  *   subfolder — the `compose/{dev,prod}.yaml` + `compose/base/*.yaml` layout;
  * - `<name>.<word>.yaml` with an unknown word (`compose.gpu.yaml`) is a variant of the base
- *   `<name>.yaml` in the base's environment, or a base of its own when there is none;
+ *   `<name>.yaml` in the base's environment when it only patches services; when it defines
+ *   whole ones, has overlays of its own, or has no such base, it is a base of its own;
  * - anything left over (an overlay with no base) is a stack on its own.
  * Stack names are `<base path>#<env>`; when two coincide, the overlay's name is added.
  */
-export function groupByConvention(files: readonly string[], words: EnvironmentWords, display: (abs: string) => string): ConventionStack[] {
+export function groupByConvention(
+  files: readonly string[],
+  words: EnvironmentWords,
+  display: (abs: string) => string,
+  /** Whether a file defines whole services (some `image:` / `build:`), rather than patching them. */
+  definesServices: (abs: string) => boolean = () => false,
+): ConventionStack[] {
   const byDir = new Map<string, Entry[]>();
   for (const abs of [...files].sort()) {
     const dir = path.dirname(abs);
@@ -51,13 +63,16 @@ export function groupByConvention(files: readonly string[], words: EnvironmentWo
     if (!list) byDir.set(dir, (list = []));
     list.push({ abs, name, role: classifyComposeName(name, words) });
   }
-  // A variant with no base of its prefix is a base in its own right.
+  // `<name>.<word>.yaml` patches its base only if there is one, it has no overlays of its own
+  // and it defines no whole services: `docker-compose.next.yaml` beside `docker-compose.yaml`
+  // is a second stack, `compose.gpu.yaml` that only adds GPU reservations is a variant.
   for (const entries of byDir.values()) {
     const cores = new Set(entries.flatMap((e) => (e.role.kind === 'base' ? [e.role.core] : [])));
+    const prefixes = new Set(entries.flatMap((e) => (e.role.kind === 'overlay' ? [e.role.prefix] : [])));
     for (const e of entries) {
-      if (e.role.kind === 'overlay' && e.role.env === undefined && !cores.has(e.role.prefix)) {
-        e.role = baseRole(e.name.replace(/\.ya?ml$/i, ''), words);
-      }
+      if (e.role.kind !== 'overlay' || e.role.env !== undefined) continue;
+      const core = e.name.replace(/\.ya?ml$/i, '').toLowerCase();
+      if (!cores.has(e.role.prefix) || prefixes.has(core) || definesServices(e.abs)) e.role = baseRole(core, words);
     }
   }
 
@@ -70,7 +85,7 @@ export function groupByConvention(files: readonly string[], words: EnvironmentWo
   for (const [dir, entries] of byDir) {
     if (!entries.some((e) => e.role.kind === 'env-file') || entries.some((e) => e.role.kind === 'base')) continue;
     for (const sub of BASE_FOLDER_NAMES) {
-      const bases = (byDir.get(path.join(dir, sub)) ?? []).filter((e) => e.role.kind === 'base');
+      const bases = (byDir.get(path.join(dir, sub)) ?? []).filter(isBase);
       if (bases.length === 0) continue;
       baseFolderOf.set(dir, bases);
       for (const b of bases) claimedByParent.add(b.abs);
@@ -80,18 +95,17 @@ export function groupByConvention(files: readonly string[], words: EnvironmentWo
 
   for (const [dir, all] of byDir) {
     const entries = all.filter((e) => !claimedByParent.has(e.abs));
-    const bases = entries.filter((e) => e.role.kind === 'base');
+    const bases = entries.filter(isBase);
     const canonical = CANONICAL_BASE_NAMES.map((n) => bases.find((b) => b.name.toLowerCase() === n)).find((b) => b);
     const single = new Map<Entry, Group>();
-    const groupOf = (b: Entry): Group => {
+    const groupOf = (b: BaseEntry): Group => {
       let g = single.get(b);
-      if (!g) single.set(b, (g = { label: display(b.abs), files: [b.abs], env: (b.role as { env: string }).env, overlays: [] }));
+      if (!g) single.set(b, (g = { label: display(b.abs), files: [b.abs], env: b.role.env, overlays: [] }));
       return g;
     };
 
-    for (const o of entries.filter((e) => e.role.kind === 'overlay')) {
-      const prefix = (o.role as { prefix: string }).prefix;
-      const target = bases.find((b) => (b.role as { core: string }).core === prefix) ?? canonical ?? (bases.length === 1 ? bases[0] : undefined);
+    for (const o of entries.filter(isOverlay)) {
+      const target = bases.find((b) => b.role.core === o.role.prefix) ?? canonical ?? (bases.length === 1 ? bases[0] : undefined);
       if (target) groupOf(target).overlays.push(o);
       else lone.push(o);
     }

@@ -1,6 +1,6 @@
 export type { MappedWord, OffsetMapper, SimpleCommand, Word } from './types.js';
 export { analyzeCommands } from './analyze.js';
-export { analyzeCommandSpec, type CommandSite } from './compose-command.js';
+export { analyzeCommandSpec, serviceCommandSites, type CommandSite } from './compose-command.js';
 export { findPackageInstalls, INSTALL_PATTERNS, INSTALL_PREFILTER, mayInstall, type InstallKind, type PackageInstall } from './installs.js';
-export { MAX_DEPTH } from './simple-command.js';
+export { awaitsCommandString, MAX_DEPTH } from './simple-command.js';
 export { alignScalar, scalarMapper } from './yaml-scalar.js';

@@ -54,17 +54,8 @@ const plain = (w: MappedWord): Word => ({ text: w.text, start: w.start, end: w.e
  * stripped), followed by the commands of any `sh -c` body, mapped back to the words' offsets.
  */
 export function fromWords(words: readonly MappedWord[], depth: number, recurse: Recurse): SimpleCommand[] {
-  let i = 0;
-  while (i < words.length && ASSIGNMENT.test(words[i]!.text)) i++;
-  const wrappers: string[] = [];
-  for (let guard = 0; i < words.length && guard < 8; guard++) {
-    const name = basename(words[i]!.text);
-    const wrapper = WRAPPERS[name];
-    if (!wrapper) break;
-    wrappers.push(name);
-    i = skipWrapper(words, i + 1, wrapper);
-  }
-  const own = words.slice(i);
+  const { at, wrappers } = stripWrappers(words);
+  const own = words.slice(at);
   if (own.length === 0) return [];
   const cmd: SimpleCommand = {
     name: basename(own[0]!.text),
@@ -81,7 +72,40 @@ export function fromWords(words: readonly MappedWord[], depth: number, recurse: 
   return out;
 }
 
-function skipWrapper(words: readonly MappedWord[], i: number, w: Wrapper): number {
+/** Index of the word that names the command run, past assignments and wrappers. */
+function stripWrappers(words: readonly Word[]): { at: number; wrappers: string[] } {
+  let i = 0;
+  while (i < words.length && ASSIGNMENT.test(words[i]!.text)) i++;
+  const wrappers: string[] = [];
+  for (let guard = 0; i < words.length && guard < 8; guard++) {
+    const name = basename(words[i]!.text);
+    const wrapper = WRAPPERS[name];
+    if (!wrapper) break;
+    wrappers.push(name);
+    i = skipWrapper(words, i + 1, wrapper);
+  }
+  return { at: i, wrappers };
+}
+
+/**
+ * Whether argv ends in a shell's `-c` with the command string still to come: an entrypoint
+ * such as `["/bin/sh", "-c"]` or `["tini", "--", "bash", "-lc"]`, whose `command` is the body.
+ */
+export function awaitsCommandString(argv: readonly string[]): boolean {
+  const words = argv.map((text) => ({ text, start: 0, end: 0 }));
+  const { at } = stripWrappers(words);
+  if (at >= words.length || !SHELLS.has(basename(argv[at]!))) return false;
+  let hasC = false;
+  for (let k = at + 1; k < argv.length; k++) {
+    const t = argv[k]!;
+    if (SHELL_VALUE_OPTIONS.has(t)) k++;
+    else if (/^-[A-Za-z]+$/.test(t)) hasC ||= t.includes('c');
+    else if (t !== '--' && !isOption(t) && !t.startsWith('+')) return false;
+  }
+  return hasC;
+}
+
+function skipWrapper(words: readonly Word[], i: number, w: Wrapper): number {
   while (i < words.length && isOption(words[i]!.text)) {
     const t = words[i]!.text;
     i += t !== '--' && w.valueOptions?.includes(t) ? 2 : 1;

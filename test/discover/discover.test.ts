@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '../../src/config/load-config.js';
@@ -154,13 +153,24 @@ describe('discover: grouping stacks by convention', () => {
   });
 
   it('names the overlay when two stacks would share a name', async () => {
-    const root = await tree({ 'compose.yaml': COMPOSE, 'compose.dev.yaml': COMPOSE, 'compose.override.yaml': COMPOSE, 'compose.gpu.yaml': COMPOSE });
+    const gpu = 'services:\n  api:\n    deploy:\n      resources:\n        reservations:\n          devices: [{ capabilities: [gpu] }]\n';
+    const root = await tree({ 'compose.yaml': COMPOSE, 'compose.dev.yaml': COMPOSE, 'compose.override.yaml': COMPOSE, 'compose.gpu.yaml': gpu });
     expect(stackSummary(await run(root))).toEqual([
       ['compose.yaml#prod', 'prod', ['compose.yaml']],
       ['compose.yaml+compose.dev.yaml#dev', 'dev', ['compose.yaml', 'compose.dev.yaml']],
       ['compose.yaml+compose.gpu.yaml#prod', 'prod', ['compose.yaml', 'compose.gpu.yaml']],
       ['compose.yaml+compose.override.yaml#dev', 'dev', ['compose.yaml', 'compose.override.yaml']],
     ]);
+  });
+
+  it('keeps a second full stack beside the first one apart (docker-compose.next.yaml + its TLS overlay)', async () => {
+    const root = await tree({ 'docker-compose.yaml': COMPOSE, 'docker-compose.next.yaml': COMPOSE, 'docker-compose.next.prod.yaml': 'services:\n  caddy:\n    image: caddy:2\n' });
+    expect(stackSummary(await run(root))).toEqual([
+      ['docker-compose.next.yaml#prod', 'prod', ['docker-compose.next.yaml', 'docker-compose.next.prod.yaml']],
+      ['docker-compose.yaml#prod', 'prod', ['docker-compose.yaml']],
+    ]);
+    const alone = await tree({ 'docker-compose.yaml': COMPOSE, 'docker-compose.next.yaml': COMPOSE });
+    expect((await run(alone)).stacks.map((s) => s.name)).toEqual(['docker-compose.next.yaml#prod', 'docker-compose.yaml#prod']);
   });
 
   it('gives lone files the environment their name says', async () => {
@@ -297,12 +307,29 @@ describe('discover: stacks from the config', () => {
     ]);
   });
 
+  it('lets an overlay the config does not mention join a base the config uses', async () => {
+    const root = await tree({ 'compose.yaml': COMPOSE, 'compose.prod.yaml': COMPOSE, 'compose.dev.yaml': COMPOSE });
+    const config = parseConfig('stacks:\n  live: { files: [compose.yaml, compose.prod.yaml] }\n', path.join(root, '.ragcheck.yaml'));
+    expect(stackSummary(await run(root, [], config))).toEqual([
+      ['compose.yaml#dev', 'dev', ['compose.yaml', 'compose.dev.yaml']],
+      ['live', 'prod', ['compose.yaml', 'compose.prod.yaml']],
+    ]);
+  });
+
   it('reports a stack file that does not exist at its place in the config', async () => {
     const root = await tree({ 'compose.yaml': COMPOSE });
     const config = parseConfig('stacks:\n  prod:\n    files:\n      - compose.yaml\n      - compose.prod.yaml\n', path.join(root, '.ragcheck.yaml'), '.ragcheck.yaml');
     const err = await run(root, [], config).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toBe('.ragcheck.yaml:5:9: Compose file compose.prod.yaml of stack "prod" does not exist');
+  });
+
+  it('reports a missing env file or project folder of a config stack at its place', async () => {
+    const root = await tree({ 'compose.yaml': COMPOSE, '.env': 'A=1\n' });
+    const withEnv = parseConfig('stacks:\n  p:\n    files: [compose.yaml]\n    envFile: [.env, .env.prod]\n', path.join(root, '.ragcheck.yaml'), '.ragcheck.yaml');
+    await expect(run(root, [], withEnv)).rejects.toThrow('.ragcheck.yaml:4:21: Env file .env.prod of stack "p" does not exist');
+    const withDir = parseConfig('stacks:\n  p: { files: [compose.yaml], projectDirectory: app }\n', path.join(root, '.ragcheck.yaml'), '.ragcheck.yaml');
+    await expect(run(root, [], withDir)).rejects.toThrow('.ragcheck.yaml:2:49: Project directory app of stack "p" is not a folder');
   });
 
   it('selects a config stack for a named file it contains', async () => {
@@ -331,4 +358,3 @@ describe('discover: scale', () => {
   }, 60_000);
 });
 
-void os;

@@ -2,18 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { buildComposeStack } from '../../src/compose/build-model.js';
 import type { CommandSpec } from '../../src/compose/model.js';
 import { parseYamlFile } from '../../src/compose/parse.js';
-import { analyzeCommandSpec } from '../../src/shell/compose-command.js';
+import { analyzeCommandSpec, serviceCommandSites } from '../../src/shell/compose-command.js';
+import { awaitsCommandString } from '../../src/shell/simple-command.js';
 import { INSTALL_PREFILTER } from '../../src/shell/installs.js';
 import { SourceFile } from '../../src/source/source-file.js';
 
 /** The `command:` of service `s` in a one-file stack, and the file's sources. */
-function commandOf(yaml: string): { spec: CommandSpec; sources: Map<string, SourceFile> } {
+function serviceOf(yaml: string) {
   const file = new SourceFile('compose.yaml', yaml);
   const parsed = parseYamlFile(file);
   if (!parsed.ok) throw new Error(parsed.problem.message);
   const sources = new Map([[file.path, file]]);
   const stack = buildComposeStack({ name: 't', environment: 'prod', files: [file.path], projectDir: '.', sources, root: parsed.root, versionFields: [], env: {} });
-  return { spec: stack.services[0]!.command!, sources };
+  return { service: stack.services[0]!, sources };
+}
+
+function commandOf(yaml: string): { spec: CommandSpec; sources: Map<string, SourceFile> } {
+  const { service, sources } = serviceOf(yaml);
+  return { spec: service.command!, sources };
 }
 
 /** Each command's name and the file text its span covers, with the span's line and columns. */
@@ -64,4 +70,29 @@ describe('analyzeCommandSpec', () => {
     expect(located('services:\n  s:\n    command: ["python", "app.py"]\n', INSTALL_PREFILTER)).toEqual([]);
     expect(located('services:\n  s:\n    command: ["uvicorn", "app:app", "--reload"]\n', INSTALL_PREFILTER)).toHaveLength(1);
   });
+
+  it('reads a list-form command as the shell line of a bare sh -c entrypoint', () => {
+    const yaml = 'services:\n  s:\n    entrypoint: ["/bin/sh", "-c"]\n    command: ["pip install x && exec python app.py", "arg0"]\n';
+    const { service, sources } = serviceOf(yaml);
+    const [entry, command] = serviceCommandSites(service, sources);
+    expect(entry!.commands.map((c) => c.name)).toEqual(['sh']);
+    expect(command!.commands.map((c) => [c.name, c.depth, yaml.slice(c.start, c.end)])).toEqual([
+      ['pip', 1, 'pip install x'],
+      ['python', 1, 'python app.py'],
+    ]);
+    expect(command!.span(command!.commands[0]!.start, command!.commands[0]!.end)).toMatchObject({ line: 4, column: 16, endColumn: 29 });
+  });
+});
+
+describe('awaitsCommandString', () => {
+  it.each([
+    [['/bin/sh', '-c'], true],
+    [['bash', '-lc'], true],
+    [['tini', '--', 'sh', '-e', '-c'], true],
+    [['sh', '-o', 'pipefail', '-c'], true],
+    [['sh', '-c', 'npm ci'], false],
+    [['sh', 'start.sh'], false],
+    [['python', '-c'], false],
+    [['/entrypoint.sh'], false],
+  ])('%j → %s', (argv, expected) => expect(awaitsCommandString(argv)).toBe(expected));
 });

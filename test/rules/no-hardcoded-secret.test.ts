@@ -1,0 +1,163 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/compose/no-hardcoded-secret.js';
+import { ruleIds } from '../../rules/index.js';
+import { isSecretName } from '../../src/secrets/names.js';
+import { hasUrlPassword, secretValueProblem } from '../../src/secrets/values.js';
+import { packageRoot } from '../../src/package-root.js';
+import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { expectedMarkers, lintDirWithRule, lintWithRule, pos } from '../shell/lint-with-rule.js';
+
+const id = rule.meta.id;
+const lint = (files: Record<string, string>, opts?: { environment?: string; options?: Record<string, unknown> }) => lintWithRule(rule, files, opts);
+
+describe('secret names', () => {
+  it.each([
+    'POSTGRES_PASSWORD', 'PGPASSWORD', 'MYSQL_ROOT_PASSWORD', 'RABBITMQ_DEFAULT_PASS', 'DB_PWD', 'WEBUI_SECRET_KEY', 'JWT_SECRET',
+    'SECRET_KEY_BASE', 'OPENAI_API_KEY', 'OPENAI_APIKEY', 'QDRANT__SERVICE__API_KEY', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN',
+    'AWS_SECRET_ACCESS_KEY', 'MEILI_MASTER_KEY', 'N8N_ENCRYPTION_KEY', 'CHROMA_SERVER_AUTHN_CREDENTIALS', 'NEO4J_AUTH',
+    'OAUTH_CLIENT_SECRET', 'webuiSecretKey', '--requirepass', '--masterauth', '--password', '--api-key', '--auth-token',
+  ])('%s is secret-looking', (name) => expect(isSecretName(name)).toBe(true));
+
+  it.each([
+    'CHROMA_SERVER_AUTH_CREDENTIALS_PROVIDER', 'CHROMA_SERVER_AUTH_CREDENTIALS_FILE', 'POSTGRES_PASSWORD_FILE', 'SSL_KEY_PATH',
+    'POSTGRES_URL', 'OIDC_TOKEN_URL', 'PASSWORD_MIN_LENGTH', 'AUTH_ENABLED', 'MAX_TOKENS', 'LLM_MAX_TOKENS', 'TOKENIZERS_PARALLELISM',
+    'ACCESS_TOKEN_EXPIRE_MINUTES', 'AWS_ACCESS_KEY_ID', 'POSTGRES_USER', 'POSTGRES_HOST_AUTH_METHOD', 'KEY', 'GPG_KEY', 'MAX_TOKEN',
+    '--max-tokens', '--password-file', '--token-url',
+  ])('%s is not', (name) => expect(isSecretName(name)).toBe(false));
+});
+
+describe('secret values', () => {
+  it.each([
+    ['rag_pass', 'literal'],
+    ['${TOKEN:-0p3n-w3bu!}', 'default'],
+    ['${TOKEN-x}', 'default'],
+    ['${A:-${B:-nested}}', 'default'],
+    ['pa$$word', 'literal'],
+    ['12345678', 'literal'],
+  ] as const)('%s is a %s secret', (v, problem) => expect(secretValueProblem(v)).toBe(problem));
+
+  it.each(['', '${TOKEN}', '$TOKEN', '${TOKEN:?required}', '${TOKEN?}', '${A:-${B}}', '${A:-}', 'Bearer ${TOKEN}', 'true', 'False', '0', '/run/secrets/db', './keys/jwt.pem'])(
+    '%s is fine',
+    (v) => expect(secretValueProblem(v)).toBeUndefined(),
+  );
+
+  it('reads $$VAR as a shell variable in commands', () => {
+    expect(secretValueProblem('$$REDIS_PASSWORD', { shell: true })).toBeUndefined();
+    expect(secretValueProblem('$${REDIS_PASSWORD}', { shell: true })).toBeUndefined();
+    expect(secretValueProblem('$$REDIS_PASSWORD')).toBe('literal');
+  });
+
+  it('finds literal passwords in URL userinfo only', () => {
+    expect(hasUrlPassword('postgresql://rag_user:rag_pass@postgres:5432/rag_db')).toBe(true);
+    expect(hasUrlPassword('redis://:s3cret@redis:6379/0')).toBe(true);
+    expect(hasUrlPassword('postgresql://u:${PW:-dev}@db/x')).toBe(true);
+    expect(hasUrlPassword('postgresql://${U}:${PW}@db/x')).toBe(false);
+    expect(hasUrlPassword('postgresql://user@db/x')).toBe(false);
+    expect(hasUrlPassword('http://vectordb:8000')).toBe(false);
+  });
+});
+
+describe('no-hardcoded-secret', () => {
+  it('reports list-form values at the value, naming the key, never the value (two findings)', async () => {
+    const compose = [
+      'services:',
+      '  postgres:',
+      '    image: postgres:16.4',
+      '    environment:',
+      '      - POSTGRES_USER=rag_user',
+      '      - POSTGRES_PASSWORD=rag_pass',
+      '      - WEBUI_SECRET_KEY=${WEBUI_SECRET_KEY:-0p3n-w3bu!}',
+      '',
+    ].join('\n');
+    const ds = await lint({ 'compose.yaml': compose });
+    expect(ds.map(pos)).toEqual([
+      { line: 6, column: 27, endLine: 6, endColumn: 35 },
+      { line: 7, column: 26, endLine: 7, endColumn: 57 },
+    ]);
+    expect(ds.map((d) => d.message)).toEqual([
+      'postgres sets POSTGRES_PASSWORD to a literal secret; pass it in with ${POSTGRES_PASSWORD} or a Compose secret',
+      'postgres falls back to a literal default for WEBUI_SECRET_KEY; require it with ${WEBUI_SECRET_KEY:?} or use a Compose secret',
+    ]);
+    for (const d of ds) expect(d.message).not.toMatch(/rag_pass|0p3n/);
+  });
+
+  it('reports map-form values and build args at the value scalar', async () => {
+    const compose = 'services:\n  api:\n    build:\n      context: .\n      args:\n        HF_TOKEN: "hf_abc123"\n    environment:\n      OPENAI_API_KEY: sk-test-1\n';
+    const ds = await lint({ 'compose.yaml': compose });
+    expect(ds.map(pos)).toEqual([
+      { line: 6, column: 19, endLine: 6, endColumn: 30 },
+      { line: 8, column: 23, endLine: 8, endColumn: 32 },
+    ]);
+    expect(ds[0]!.message).toBe("api's build arg sets HF_TOKEN to a literal secret; pass it in with ${HF_TOKEN} or a Compose secret");
+  });
+
+  it('reports a URL with a literal password under any key', async () => {
+    const compose = 'services:\n  api:\n    image: a:1\n    environment:\n      - POSTGRES_URL=postgresql://rag_user:rag_pass@postgres:5432/rag_db\n';
+    const ds = await lint({ 'compose.yaml': compose });
+    expect(ds.map(pos)).toEqual([{ line: 5, column: 22, endLine: 5, endColumn: 73 }]);
+    expect(ds[0]!.message).toBe('api embeds a literal password in the POSTGRES_URL URL; build it from variables or use a Compose secret');
+  });
+
+  it('reports secret flags in commands at their value, string and list form', async () => {
+    const compose = [
+      'services:',
+      '  redis:',
+      '    image: redis:7.4',
+      '    command: redis-server --appendonly yes --requirepass rag_redis_pass',
+      '  llm:',
+      '    image: llm:1',
+      '    command: ["serve", "--api-key=sk-1", "--max-tokens", "512", "--password", "$$PW"]',
+      '',
+    ].join('\n');
+    const ds = await lint({ 'compose.yaml': compose });
+    expect(ds.map(pos)).toEqual([
+      { line: 4, column: 58, endLine: 4, endColumn: 72 },
+      { line: 7, column: 24, endLine: 7, endColumn: 40 },
+    ]);
+    expect(ds[0]!.message).toBe('redis passes a literal secret to --requirepass; use a variable ($$VAR in Compose) or a Compose secret');
+  });
+
+  it('leaves references, files, providers, settings and URLs without passwords alone', async () => {
+    const compose = [
+      'services:',
+      '  api:',
+      '    image: a:1',
+      '    command: sh -c \'redis-server --requirepass "$$REDIS_PASSWORD"\'',
+      '    environment:',
+      '      - OPENAI_API_KEY=${OPENAI_API_KEY}',
+      '      - HF_TOKEN',
+      '      - CHROMA_SERVER_AUTH_CREDENTIALS_PROVIDER=chromadb.auth.providers.HtpasswdConfigServerAuthCredentialsProvider',
+      '      - POSTGRES_PASSWORD_FILE=/run/secrets/pg',
+      '      - AUTH_ENABLED=true',
+      '      - PASSWORD_MIN_LENGTH=12',
+      '      - OIDC_TOKEN_URL=https://idp/token',
+      '      - DATABASE_URL=postgresql://app:${DB_PASSWORD}@db/app',
+      '',
+    ].join('\n');
+    expect(await lint({ 'compose.yaml': compose, '.env': 'OPENAI_API_KEY=sk-from-env\nDB_PASSWORD=x\n' })).toEqual([]);
+  });
+
+  it('applies in every environment and honours allow globs (keys and flags)', async () => {
+    const files = { 'compose.dev.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      DEMO_TOKEN: demo\n' };
+    expect(await lint(files)).toHaveLength(2);
+    expect((await lint(files, { options: { allow: ['demo_*'] } })).map((d) => d.span.line)).toEqual([5]);
+  });
+
+  describe('fixtures', () => {
+    const root = join(packageRoot, 'fixtures', id);
+    for (const c of readdirSync(root).sort()) {
+      it(c, async () => {
+        const found = (await lintDirWithRule(rule, join(root, c))).map((d) => `${d.span.file}:${d.span.line}`).sort();
+        expect(found).toEqual(expectedMarkers(join(root, c), id));
+      });
+    }
+  });
+
+  it('agrees with the registered pipeline', async () => {
+    const compose = 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD=rag_pass\n';
+    const ds = await lintFiles({ 'compose.yaml': compose }, { rules: [id] });
+    expect(ds.map(at)).toEqual((await lint({ 'compose.yaml': compose })).map(at));
+  });
+});
