@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import type { EnvEntry } from '../../src/compose/model.js';
+import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule } from '../../src/engine/types.js';
 import { findSecretFlags, SECRET_FLAG_PREFILTER } from '../../src/secrets/flags.js';
 import { isSecretName } from '../../src/secrets/names.js';
@@ -27,16 +27,10 @@ export default defineRule({
     category: 'secrets',
     summary: 'Passwords, tokens and keys come from the environment or secrets, never literal values or defaults in the Compose file',
     severity: 'error',
-    options: {
-      type: 'object',
-      properties: { allow: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
-    defaultOptions: { allow: [] },
+    ...allowOption,
   },
   check({ stack, options, report }) {
-    const patterns = (options.allow as string[] | undefined) ?? [];
-    const allowed = patterns.length ? picomatch(patterns, { nocase: true, dot: true }) : () => false;
+    const allowed = allowMatcher(options, { nocase: true });
     for (const service of stack.services) {
       const entries: [string, EnvEntry][] = [
         ...service.environment.map((e): [string, EnvEntry] => [service.name, e]),

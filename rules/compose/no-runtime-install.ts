@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule } from '../../src/engine/types.js';
 import { serviceCommandSites } from '../../src/shell/compose-command.js';
 import { findPackageInstalls, INSTALL_PREFILTER, type InstallKind } from '../../src/shell/installs.js';
@@ -19,16 +19,10 @@ export default defineRule({
     summary: 'Production services start from a built image: no installs, builds or reloading dev servers in command / entrypoint',
     severity: 'error',
     environments: ['prod'],
-    options: {
-      type: 'object',
-      properties: { allow: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
-    defaultOptions: { allow: [] },
+    ...allowOption,
   },
   check({ stack, options, report }) {
-    const patterns = (options.allow as string[] | undefined) ?? [];
-    const allowed = patterns.length ? picomatch(patterns, { bash: true, dot: true }) : () => false;
+    const allowed = allowMatcher(options, { bash: true });
     for (const service of stack.services) {
       for (const site of serviceCommandSites(service, stack.sources, INSTALL_PREFILTER)) {
         for (const found of findPackageInstalls(site.commands)) {

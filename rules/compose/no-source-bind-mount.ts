@@ -4,6 +4,7 @@ import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model
 import { contains } from '../../src/images/data-placement.js';
 import { normalize } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
+import { allowOption } from '../../src/engine/allow-option.js';
 import { defineRule } from '../../src/engine/types.js';
 
 /** Container paths where images keep their application code. */
@@ -21,12 +22,7 @@ export default defineRule({
     summary: 'Production services run the code in their image, not code bind-mounted from the host',
     severity: 'error',
     environments: ['prod'],
-    options: {
-      type: 'object',
-      properties: { allow: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
-    defaultOptions: { allow: [] },
+    ...allowOption,
   },
   check({ stack, options, report }) {
     const allowed = allowList((options.allow as string[] | undefined) ?? []);

@@ -63,8 +63,9 @@ export function prodOverlay(p: StackPlan): string {
   if (has(p, 'postgres')) out.push('', ...serviceBlock('postgres', ['restart: always', ...limitsBlock('2', '2G', '512M')]));
   if (has(p, 'ollama')) out.push('', ...serviceBlock('ollama', ['restart: always', ...limitsBlock('8', p.rng.pick(['16G', '24G']))]));
   if (has(p, 'nginx')) {
-    const vols = ['./nginx/tls.conf:/etc/nginx/conf.d/tls.conf:ro', sloppy(p) ? '/etc/letsencrypt:/etc/letsencrypt:ro' : 'certs:/etc/nginx/certs:ro'];
-    if (!sloppy(p)) p.volumes.add('certs');
+    const hostCerts = sloppy(p);
+    const vols = ['./nginx/tls.conf:/etc/nginx/conf.d/tls.conf:ro', hostCerts ? '/etc/letsencrypt:/etc/letsencrypt:ro' : 'certs:/etc/nginx/certs:ro'];
+    if (!hostCerts) p.volumes.add('certs');
     out.push('', ...serviceBlock('nginx', ['restart: always', ...listBlock('volumes', vols)]));
   }
   if (p.volumes.has('certs')) out.push('', 'volumes:', '  certs:', '    external: true');

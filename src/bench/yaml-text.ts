@@ -74,7 +74,6 @@ export function dependsOnBlock(rng: Rng, deps: readonly Dependency[]): string[] 
   const lines = ['depends_on:'];
   for (const d of deps) {
     lines.push(`  ${d.name}:`, `    condition: ${d.healthy ? 'service_healthy' : 'service_started'}`);
-    if (rng.chance(0.1)) lines.push('    restart: true');
   }
   return lines;
 }

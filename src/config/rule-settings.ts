@@ -14,8 +14,6 @@ export interface RuleSetting {
 
 const SEVERITIES: ReadonlyArray<Severity | 'off'> = ['off', 'info', 'warning', 'error'];
 
-/** A rule may declare itself opt-in (`recommended: false`): off under `recommended`, on under `strict`. */
-type PresetAwareMeta = RuleMeta & { recommended?: boolean };
 
 /**
  * Each rule's effective severity and options. Presets: `recommended` runs every rule at its
@@ -29,7 +27,7 @@ export function resolveRuleSettings(loaded: LoadedConfig, metas: RuleMeta[]): Ma
   const strict = loaded.config.extends === 'strict';
   const byId = new Map(metas.map((m) => [m.id, m]));
   const settings = new Map<string, RuleSetting>();
-  for (const meta of metas as PresetAwareMeta[]) {
+  for (const meta of metas) {
     settings.set(meta.id, { severity: presetSeverity(meta, strict), options: { ...meta.defaultOptions } });
   }
 
@@ -45,7 +43,7 @@ export function resolveRuleSettings(loaded: LoadedConfig, metas: RuleMeta[]): Ma
   return settings;
 }
 
-function presetSeverity(meta: PresetAwareMeta, strict: boolean): Severity | 'off' {
+function presetSeverity(meta: RuleMeta, strict: boolean): Severity | 'off' {
   if (strict) return meta.severity === 'warning' ? 'error' : meta.severity;
   return meta.recommended === false ? 'off' : meta.severity;
 }

@@ -1,10 +1,6 @@
 import type { ComposeStack } from '../compose/model.js';
+import type { RuleSetting } from '../config/rule-settings.js';
 import type { ComposeRule, Diagnostic, Severity } from './types.js';
-
-export interface RuleSetting {
-  severity: Severity | 'off';
-  options: Record<string, unknown>;
-}
 
 /** Runs every enabled compose rule that applies to the stack's environment. */
 export function runComposeRules(stack: ComposeStack, rules: readonly ComposeRule[], settings: ReadonlyMap<string, RuleSetting>): Diagnostic[] {

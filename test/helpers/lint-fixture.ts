@@ -11,13 +11,17 @@ export interface LintFilesOptions {
   rules?: string[];
   /** Paths to lint, relative to the folder (default `.`). */
   paths?: string[];
+  /** Rule id → options, written to a `.ragcheck.yaml` so they go through config loading and validation. */
+  options?: Record<string, Record<string, unknown>>;
 }
 
 /** Writes `files` to a fresh folder and lints it through the whole pipeline. */
 export async function lintFiles(files: Record<string, string>, opts: LintFilesOptions = {}): Promise<Diagnostic[]> {
   const dir = await mkdtemp(join(tmpdir(), 'ragcheck-test-'));
+  // JSON is valid YAML.
+  const config = opts.options ? { '.ragcheck.yaml': JSON.stringify({ rules: opts.options }) } : {};
   try {
-    for (const [name, text] of Object.entries(files)) {
+    for (const [name, text] of Object.entries({ ...files, ...config })) {
       await mkdir(dirname(join(dir, name)), { recursive: true });
       await writeFile(join(dir, name), text);
     }
@@ -34,6 +38,10 @@ export async function lintDir(dir: string, opts: LintFilesOptions = {}): Promise
 
 /** The position fields tests assert on. */
 export function at(d: Diagnostic) {
+  return { ruleId: d.ruleId, file: d.span.file, ...pos(d) };
+}
+
+export function pos(d: Diagnostic) {
   const { line, column, endLine, endColumn } = d.span;
-  return { ruleId: d.ruleId, file: d.span.file, line, column, endLine, endColumn };
+  return { line, column, endLine, endColumn };
 }
