@@ -59,8 +59,11 @@ export function applySuppressions(diagnostics: Diagnostic[], files: Iterable<Sou
     if (directive) directive.used.add(d.ruleId);
     else kept.push(d);
   }
+  // A file that failed to load was not checked, so its directives cannot be judged.
+  const unchecked = new Set(diagnostics.filter((d) => UNSUPPRESSIBLE.has(d.ruleId)).map((d) => d.span.file));
   const unused: Diagnostic[] = [];
-  for (const ds of byFile.values()) {
+  for (const [file, ds] of byFile) {
+    if (unchecked.has(file)) continue;
     for (const x of ds) {
       const span = x.file.span(x.file.lineStarts[x.line - 1]!, x.file.lineStarts[x.line - 1]! + x.file.lineText(x.line).length);
       const report = (message: string) => unused.push({ ruleId: UNUSED_DISABLE, severity: 'warning', message, span });

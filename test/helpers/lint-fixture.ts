@@ -11,7 +11,7 @@ export interface LintFilesOptions {
   rules?: string[];
   /** Paths to lint, relative to the folder (default `.`). */
   paths?: string[];
-  /** Rule id → options, written to a `.ragcheck.yaml` so they go through config loading and validation. */
+  /** Rule id → options (`lintFiles` only): written to a `.ragcheck.yaml`, so they go through config loading and validation. */
   options?: Record<string, Record<string, unknown>>;
 }
 
