@@ -1,21 +1,22 @@
 /**
  * Times a Node program as a whole process (start-up included) and reads its peak RSS. The
- * peak comes from inside the process: a preloaded hook (NODE_OPTIONS=--require) appends
- * `process.resourceUsage().maxRSS` on exit, which works for any Node CLI, ours or a peer's.
+ * peak and the CPU time come from inside the process: a preloaded hook (NODE_OPTIONS=--require)
+ * appends `process.resourceUsage()` on exit, which works for any Node CLI, ours or a peer's.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const RSS_ENV = 'RAGCHECK_BENCH_RSS';
+const RSS_ENV = 'RAGCHECK_BENCH_USAGE';
 
 const HOOK = `'use strict';
-// Preloaded by the ragcheck benchmark: records this process's peak RSS (KiB) on exit.
+// Preloaded by the ragcheck benchmark: records this process's peak RSS (KiB) and CPU time (µs) on exit.
 const fs = require('fs');
 process.on('exit', () => {
   const file = process.env.${RSS_ENV};
   if (!file) return;
-  try { fs.appendFileSync(file, process.pid + ' ' + process.resourceUsage().maxRSS + '\\n'); } catch {}
+  const u = process.resourceUsage();
+  try { fs.appendFileSync(file, [process.pid, u.maxRSS, u.userCPUTime + u.systemCPUTime].join(' ') + '\\n'); } catch {}
 });
 `;
 
@@ -33,22 +34,24 @@ export interface Sample {
   seconds: number;
   /** Peak RSS over the process and any Node children, in MiB. */
   rssMB: number;
+  /** User + system CPU over the process and its Node children: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   code: number;
 }
 
 export class Runner {
   private readonly hook: string;
-  private readonly rssFile: string;
+  private readonly usageFile: string;
 
   constructor(workDir: string) {
-    this.hook = join(workDir, 'rss-hook.cjs');
-    this.rssFile = join(workDir, 'rss.txt');
+    this.hook = join(workDir, 'usage-hook.cjs');
+    this.usageFile = join(workDir, 'usage.txt');
     writeFileSync(this.hook, HOOK);
   }
 
   async once(cmd: Command): Promise<Sample> {
-    rmSync(this.rssFile, { force: true });
-    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(this.hook)}`.trim(), [RSS_ENV]: this.rssFile, NO_COLOR: '1' };
+    rmSync(this.usageFile, { force: true });
+    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(this.hook)}`.trim(), [RSS_ENV]: this.usageFile, NO_COLOR: '1' };
     const out = openSync(cmd.stdout, 'w');
     let stderr = '';
     const started = process.hrtime.bigint();
@@ -63,7 +66,7 @@ export class Runner {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     closeSync(out);
     if (!cmd.okCodes.includes(code)) throw new Error(`node ${cmd.args.join(' ')} exited with ${code}\n${stderr.trim()}`);
-    return { seconds, rssMB: this.peakMB(), code };
+    return { seconds, ...this.usage(), code };
   }
 
   /** A warm-up run (file cache, compile cache), then `runs` timed ones. */
@@ -74,10 +77,10 @@ export class Runner {
     return samples;
   }
 
-  private peakMB(): number {
-    if (!existsSync(this.rssFile)) return NaN;
-    const kib = readFileSync(this.rssFile, 'utf8').trim().split('\n').map((l) => Number(l.split(' ')[1]));
-    return Math.max(...kib) / 1024;
+  private usage(): { rssMB: number; cpuSeconds: number } {
+    if (!existsSync(this.usageFile)) return { rssMB: NaN, cpuSeconds: NaN };
+    const rows = readFileSync(this.usageFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
+    return { rssMB: Math.max(...rows.map((r) => r[1]!)) / 1024, cpuSeconds: rows.reduce((n, r) => n + r[2]!, 0) / 1e6 };
   }
 }
 

@@ -9,6 +9,7 @@ export interface Row {
   files: number;
   runs: number;
   medianSeconds: number;
+  medianCpuSeconds: number;
   filesPerSecond: number;
   peakRssMB: number;
   samples: number[];
@@ -22,6 +23,7 @@ export function toRow(tool: string, input: string, files: number, samples: reado
     files,
     runs: samples.length,
     medianSeconds: round(seconds, 3),
+    medianCpuSeconds: round(median(samples.map((s) => s.cpuSeconds)), 3),
     filesPerSecond: round(files / seconds, 1),
     peakRssMB: round(Math.max(...samples.map((s) => s.rssMB)), 1),
     samples: samples.map((s) => round(s.seconds, 3)),
@@ -42,8 +44,8 @@ export function perFileRatio(slow: Row, fast: Row): number {
 }
 
 export function formatTable(rows: readonly Row[], ratios: readonly Ratio[]): string {
-  const head = ['tool', 'input', 'files', 'runs', 'median s', 'files/s', 'peak RSS MB'];
-  const body = rows.map((r) => [r.tool, r.input, String(r.files), String(r.runs), r.medianSeconds.toFixed(2), r.filesPerSecond.toFixed(1), r.peakRssMB.toFixed(0)]);
+  const head = ['tool', 'input', 'files', 'runs', 'median s', 'files/s', 'cpu s', 'peak RSS MB'];
+  const body = rows.map((r) => [r.tool, r.input, String(r.files), String(r.runs), r.medianSeconds.toFixed(2), r.filesPerSecond.toFixed(1), r.medianCpuSeconds.toFixed(2), r.peakRssMB.toFixed(0)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ''];

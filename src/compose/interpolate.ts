@@ -4,7 +4,14 @@ import type { VarRef, YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
 export interface InterpolationProblem {
   message: string;
   span: Span;
+  /**
+   * `warning` for a required variable (`${V:?}`) the stack's env files leave unset: the value
+   * may well come from the deploy environment, which lint does not read.
+   */
+  severity?: 'warning';
 }
+
+const REQUIRED = 'Required variable ';
 
 type Op = VarRef['op'];
 
@@ -58,7 +65,10 @@ function scalar(node: YScalar, text: string, env: Record<string, string>, proble
   const refs: VarRef[] = [];
   const errors: string[] = [];
   const value = expand(text, env, refs, errors);
-  for (const e of errors) problems.push({ message: `${e} in ${path.join('.') || 'value'}`, span: node.span });
+  for (const e of errors) {
+    const message = `${e} in ${path.join('.') || 'value'}`;
+    problems.push(e.startsWith(REQUIRED) ? { message: `${message}; Compose refuses to start unless the environment sets it`, span: node.span, severity: 'warning' } : { message, span: node.span });
+  }
   if (value === undefined) return { ...node, refs };
   const out: YScalar = { ...node, value, refs };
   if (value !== text) out.raw = node.raw ?? text;
@@ -178,7 +188,7 @@ function braced(s: string, start: number, env: Record<string, string>, refs: Var
     case '?':
       if (op === ':?' ? nonEmpty : set) return { value: value!, end };
       errors.push(...argErrors);
-      errors.push(`Required variable ${name} is missing a value${argValue ? `: ${argValue}` : ''}`);
+      errors.push(`${REQUIRED}${name} is missing a value${argValue ? `: ${argValue}` : ''}`);
       return { value: '', end };
   }
   return invalid();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StackPlan } from '../discover/types.js';
-import type { Diagnostic, Span } from '../engine/types.js';
+import type { Diagnostic, Severity, Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import { buildComposeStack } from './build-model.js';
 import { parseEnvFile } from './env-file.js';
@@ -160,7 +160,7 @@ class StackLoader {
     return merged;
   }
 
-  private report(ruleId: 'parse-error' | 'compose-schema', problems: { message: string; span: Span }[]): void {
-    for (const p of problems) this.diagnostics.push({ ruleId, severity: 'error', message: p.message, span: p.span });
+  private report(ruleId: 'parse-error' | 'compose-schema', problems: { message: string; span: Span; severity?: Severity }[]): void {
+    for (const p of problems) this.diagnostics.push({ ruleId, severity: p.severity ?? 'error', message: p.message, span: p.span });
   }
 }

@@ -5,7 +5,8 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSettings } from '../config/rule-settings.js';
 import { discover } from '../discover/discover.js';
 import type { SourceFile } from '../source/source-file.js';
-import { runComposeRules } from './run-rules.js';
+import type { RuleSetting } from '../config/rule-settings.js';
+import { milder, runComposeRules } from './run-rules.js';
 import { applySuppressions } from './suppressions.js';
 import type { Diagnostic } from './types.js';
 
@@ -36,7 +37,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   for (const plan of found.stacks) {
     const loaded = await loadStack(plan, { cwd: opts.cwd, files: cache });
     for (const s of loaded.sources) sources.set(s.path, s);
-    diagnostics.push(...loaded.diagnostics.filter((d) => settings.get(d.ruleId)?.severity !== 'off'));
+    diagnostics.push(...withConfiguredSeverity(loaded.diagnostics, settings));
     if (!loaded.stack) continue;
     const found = runComposeRules(loaded.stack, allRules, settings);
     diagnostics.push(...found.filter((d) => !d.everyStack));
@@ -48,6 +49,17 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const unusedSetting = settings.get('unused-disable');
   const reported = unusedSetting?.severity === 'off' ? kept : [...kept, ...unused.map((d) => ({ ...d, severity: unusedSetting?.severity ?? d.severity }) as Diagnostic)];
   return { diagnostics: reported.sort(byPosition), sources };
+}
+
+/** Load-time findings (compose-schema) follow the rule's configured severity, as a cap. */
+function withConfiguredSeverity(ds: Diagnostic[], settings: ReadonlyMap<string, RuleSetting>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const configured = settings.get(d.ruleId)?.severity;
+    if (configured === 'off') continue;
+    out.push(configured ? { ...d, severity: milder(d.severity, configured) } : d);
+  }
+  return out;
 }
 
 /** Keeps an `everyStack` finding only when each stack that includes its file reported it. */

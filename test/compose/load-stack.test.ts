@@ -54,15 +54,15 @@ describe('loadStack', () => {
     expect(toJS(at(tree.root, 'services', 'api', 'image'))).toBe('acme/api:b-a');
   });
 
-  it('reports a missing required variable where it is used', async () => {
+  it('warns of a missing required variable where it is used (the deploy environment may set it)', async () => {
     const dir = project({ 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it}\n' });
     const loaded = await loadStack(plan(dir, ['compose.yaml']), { cwd: dir, files: new FileCache(dir) });
     expect(loaded.stack).toBeDefined();
     expect(loaded.diagnostics).toEqual([
       {
         ruleId: 'compose-schema',
-        severity: 'error',
-        message: 'Required variable DB_PASSWORD is missing a value: set it in services.db.environment.POSTGRES_PASSWORD',
+        severity: 'warning',
+        message: 'Required variable DB_PASSWORD is missing a value: set it in services.db.environment.POSTGRES_PASSWORD; Compose refuses to start unless the environment sets it',
         span: expect.objectContaining({ file: 'compose.yaml', line: 5, column: 26, endLine: 5, endColumn: 48 }),
       },
     ]);
