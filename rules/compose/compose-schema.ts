@@ -7,5 +7,6 @@ export default defineRule({
     category: 'schema',
     summary: 'Compose files follow the Compose Specification: known keys, right types, resolvable variables',
     severity: 'error',
+    alwaysOn: true,
   },
 });

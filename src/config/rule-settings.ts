@@ -38,6 +38,9 @@ export function resolveRuleSettings(loaded: LoadedConfig, metas: RuleMeta[]): Ma
     const current = settings.get(id)!;
     const options = { ...meta.defaultOptions, ...parsed.options };
     if (parsed.options !== undefined) checkOptions(loaded, meta, options, parsed.optionsPath!);
+    if (parsed.severity === 'off' && meta.alwaysOn) {
+      throw ConfigError.at(loaded, ['rules', id], 'value', `Rule "${id}" is always on; set it to warning or info instead`);
+    }
     settings.set(id, { severity: parsed.severity ?? current.severity, options });
   }
   return settings;

@@ -54,6 +54,8 @@ export interface RuleMeta {
   /** Environments the rule applies to; absent means all. */
   environments?: string[];
   fixable?: 'safe' | 'unsafe';
+  /** The rule cannot be turned off (it guards what every other rule reads). */
+  alwaysOn?: boolean;
   /** `false` for opt-in rules: off under the `recommended` preset, on under `strict`. */
   recommended?: boolean;
   /** JSON Schema for the rule's options, validated with ajv when config sets them. */

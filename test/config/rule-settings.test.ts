@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, parseConfig } from '../../src/config/load-config.js';
 import { resolveRuleSettings } from '../../src/config/rule-settings.js';
 import type { RuleMeta } from '../../src/engine/types.js';
+import { allRules } from '../../rules/index.js';
 
 const METAS: RuleMeta[] = [
   {
@@ -118,5 +119,12 @@ describe('resolveRuleSettings: errors', () => {
 
   it('rejects options for a rule that takes none', () => {
     expect(errorOf('rules:\n  no-version-field: [error, { strict: true }]\n')).toBe('.ragcheck.yaml:2:29: Rule "no-version-field" takes no options');
+  });
+});
+
+describe('always-on rules', () => {
+  it('refuses to turn compose-schema off, at the setting', () => {
+    const loaded = parseConfig('rules:\n  compose-schema: off\n', '/p/.ragcheck.yaml', '.ragcheck.yaml');
+    expect(() => resolveRuleSettings(loaded, allRules.map((r) => r.meta))).toThrow('.ragcheck.yaml:2:19: Rule "compose-schema" is always on; set it to warning or info instead');
   });
 });
