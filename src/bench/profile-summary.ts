@@ -29,8 +29,11 @@ interface Summary {
 }
 
 /** `dist/src/compose/parse.js` → `compose/parse.js`; `node_modules/yaml/…` → `yaml`. */
-function area(url: string): string {
-  if (url === '') return '(native / vm)';
+function area(n: ProfileNode): string {
+  const { functionName, url } = n.callFrame;
+  // V8's pseudo-frames: waiting on I/O, collecting garbage, unattributed VM work.
+  if (functionName.startsWith('(')) return functionName;
+  if (url === '') return '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
   const own = /\/dist\/(.+)$/.exec(url);
@@ -59,14 +62,16 @@ export function summarise(p: Profile): Summary {
     const ms = us / 1000;
     s.totalMs += ms;
     add(s.self, label(n), ms);
-    add(s.byArea, area(n.callFrame.url), ms);
+    add(s.byArea, area(n), ms);
     // Each of our functions on the stack gets the sample once, however deep the recursion.
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const c = byId.get(cur)!;
       if (!c.callFrame.url.includes('/dist/src/')) continue;
       const l = label(c);
-      if (!seen.has(l)) (seen.add(l), add(s.inclusiveOwn, l, ms));
+      if (seen.has(l)) continue;
+      seen.add(l);
+      add(s.inclusiveOwn, l, ms);
     }
   }
   return s;

@@ -28,16 +28,18 @@ interface Options {
   dclint: 'auto' | 'full' | 'subset' | 'skip';
 }
 
+const DCLINT_MODES: readonly Options['dclint'][] = ['auto', 'full', 'subset', 'skip'];
+
 function parseOptions(argv: readonly string[]): Options {
   const o: Options = { stacks: 1000, runs: 3, dclint: 'auto' };
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i + 1];
-    if (argv[i] === '--stacks' && value) (o.stacks = Number(value)), i++;
-    else if (argv[i] === '--runs' && value) (o.runs = Number(value)), i++;
-    else if (argv[i] === '--dclint' && (value === 'auto' || value === 'full' || value === 'subset' || value === 'skip')) (o.dclint = value), i++;
-    else throw new Error(`bench: unknown option ${argv[i]}`);
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value = ''] = [argv[i], argv[i + 1]];
+    if (flag === '--stacks') o.stacks = Number(value);
+    else if (flag === '--runs') o.runs = Number(value);
+    else if (flag === '--dclint' && DCLINT_MODES.includes(value as Options['dclint'])) o.dclint = value as Options['dclint'];
+    else throw new Error(`bench: unknown option ${flag} ${value}`.trim());
   }
-  if (!(o.stacks > 0 && o.runs > 0)) throw new Error('bench: --stacks and --runs must be positive');
+  if (!(Number.isInteger(o.stacks) && o.stacks > 0 && Number.isInteger(o.runs) && o.runs > 0)) throw new Error('bench: --stacks and --runs take a positive integer');
   return o;
 }
 
