@@ -8,7 +8,7 @@ import { resolveExtends } from './extends.js';
 import type { FileCache } from './file-cache.js';
 import { applyInclude } from './include.js';
 import type { IncludeRequest } from './include.js';
-import { interpolate } from './interpolate.js';
+import { interpolate, type InterpolationProblem } from './interpolate.js';
 import { mergeFiles } from './merge.js';
 import type { ComposeStack } from './model.js';
 import { validateCompose } from './validate.js';
@@ -18,6 +18,16 @@ import type { YMap, YPair } from './ynode.js';
 export interface LoadContext {
   cwd: string;
   files: FileCache;
+  /**
+   * Interpolated and validated files, shared by the stacks of one run: the dev and prod
+   * stacks of a base file usually read the same `.env`, so the work is done once.
+   */
+  interpolated?: Map<string, Interpolated>;
+}
+
+interface Interpolated {
+  root: YMap;
+  problems: { message: string; span: Span; severity?: Severity }[];
 }
 
 export interface LoadedStack {
@@ -62,18 +72,24 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
 
 /** The merged, interpolated tree of a stack (what `ragcheck resolve` prints). */
 export async function loadTree(plan: StackPlan, ctx: LoadContext): Promise<ResolvedTree> {
-  return new StackLoader(ctx.files).load(plan);
+  return new StackLoader(ctx.files, ctx.interpolated ?? new Map()).load(plan);
 }
 
 class StackLoader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sources = new Map<string, SourceFile>();
-  private readonly validated = new Set<string>();
+  private rootEnv: Record<string, string> = {};
+  private envKey = '';
 
-  constructor(private readonly files: FileCache) {}
+  constructor(
+    private readonly files: FileCache,
+    private readonly cache: Map<string, Interpolated>,
+  ) {}
 
   async load(plan: StackPlan): Promise<ResolvedTree> {
     const env = await this.env(plan.envFiles, plan.projectDir, {});
+    this.rootEnv = env;
+    this.envKey = JSON.stringify(env);
     const roots: YMap[] = [];
     const versionFields: YPair[] = [];
     for (let i = 0; i < plan.files.length; i++) {
@@ -135,14 +151,17 @@ class StackLoader {
       this.report('parse-error', [parsed.problem]);
       return undefined;
     }
-    const problems: { message: string; span: Span }[] = [];
-    const root = interpolate(parsed.root, env, problems) as YMap;
-    if (!this.validated.has(abs)) {
-      this.validated.add(abs);
+    const key = `${abs}\0${env === this.rootEnv ? this.envKey : JSON.stringify(env)}`;
+    let done = this.cache.get(key);
+    if (!done) {
+      const problems: InterpolationProblem[] = [];
+      const root = interpolate(parsed.root, env, problems) as YMap;
       problems.push(...validateCompose(root));
+      done = { root, problems };
+      this.cache.set(key, done);
     }
-    this.report('compose-schema', problems);
-    return root;
+    this.report('compose-schema', done.problems);
+    return done.root;
   }
 
   /** An included project: its own env (parent's, then its env files) and files merged. */

@@ -1,5 +1,5 @@
-import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, parseDocument, Scalar } from 'yaml';
-import type { Node as YamlNode, Document } from 'yaml';
+import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
+import type { Alias, Node as YamlNode, Document } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YPair } from './ynode.js';
@@ -13,7 +13,7 @@ export interface ParseProblem {
   span: Span;
 }
 
-export type ParseResult = { ok: true; root: YMap; comments: CommentLine[] } | { ok: false; problem: ParseProblem };
+export type ParseResult = { ok: true; root: YMap } | { ok: false; problem: ParseProblem };
 
 /** A `#` comment and where it sits, for inline suppressions. */
 export interface CommentLine {
@@ -43,7 +43,7 @@ export function parseYamlFile(file: SourceFile): ParseResult {
   }
   try {
     const root = new Converter(file, doc).node(contents) as YMap;
-    return { ok: true, root, comments: scanComments(text) };
+    return { ok: true, root };
   } catch (e) {
     if (e instanceof ConvertError) return fail(e.message, e.start, e.end);
     throw e;
@@ -70,7 +70,7 @@ class Converter {
 
   node(n: unknown, fallbackAt = 0): YNode {
     if (isAlias(n)) {
-      const target = n.resolve(this.doc);
+      const target = this.resolve(n);
       if (!target) throw new ConvertError(`Unknown alias *${n.source}`, n.range?.[0] ?? fallbackAt, n.range?.[1] ?? fallbackAt);
       this.count(target, n.range?.[0] ?? fallbackAt);
       // Aliases share the converted node: the tree stays as small as the text.
@@ -78,6 +78,29 @@ class Converter {
     }
     if (n === null || n === undefined) return { kind: 'scalar', value: null, quoted: false, span: this.file.span(fallbackAt) };
     return this.cached(n as YamlNode);
+  }
+
+  /**
+   * yaml's own Alias.resolve walks the whole document per call; stacks repeat aliases
+   * (`logging: *default-logging` in every service), so anchors are indexed once. An alias
+   * refers to the closest anchor of its name before it.
+   */
+  private anchors?: Map<string, YamlNode[]>;
+
+  private resolve(alias: Alias): YamlNode | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, YamlNode[]>();
+      visit(this.doc, {
+        Node(_, node) {
+          if (node.anchor) anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node]);
+        },
+      });
+      this.anchors = anchors;
+    }
+    const at = alias.range?.[0] ?? 0;
+    const candidates = this.anchors.get(alias.source) ?? [];
+    for (let i = candidates.length - 1; i >= 0; i--) if ((candidates[i]!.range?.[0] ?? 0) < at) return candidates[i];
+    return undefined;
   }
 
   private cached(n: YamlNode): YNode {
@@ -153,7 +176,7 @@ class Converter {
 
   private size(n: unknown): number {
     if (isAlias(n)) {
-      const t = n.resolve(this.doc);
+      const t = this.resolve(n);
       return t ? this.size(t) : 1;
     }
     if (!n || typeof n !== 'object') return 1;

@@ -30,12 +30,13 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const settings = resolveRuleSettings(config, allRules.map((r) => r.meta));
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
   const cache = new FileCache(opts.cwd);
+  const interpolated = new Map();
   const sources = new Map<string, SourceFile>();
   const diagnostics: Diagnostic[] = [];
   const perStack: Diagnostic[][] = [];
   const stackFiles: Set<string>[] = [];
   for (const plan of found.stacks) {
-    const loaded = await loadStack(plan, { cwd: opts.cwd, files: cache });
+    const loaded = await loadStack(plan, { cwd: opts.cwd, files: cache, interpolated });
     for (const s of loaded.sources) sources.set(s.path, s);
     diagnostics.push(...withConfiguredSeverity(loaded.diagnostics, settings));
     if (!loaded.stack) continue;
