@@ -38,7 +38,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     environment: values.environment as string | undefined,
     envFiles: values['env-file'] as string[] | undefined,
   });
-  const files = result.sources.size;
+  const files = result.files;
   if (format === 'json') io.stdout(formatJson(result.diagnostics, files));
   else io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
 

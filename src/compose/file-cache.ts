@@ -63,6 +63,13 @@ export class FileCache {
     return p;
   }
 
+  /** Drops a file's text and tree once no stack still to load needs them. */
+  forget(absPath: string): void {
+    const key = path.resolve(this.cwd, absPath);
+    this.texts.delete(key);
+    this.parsed.delete(key);
+  }
+
   private async load(absPath: string): Promise<ReadResult> {
     const rel = this.relative(absPath);
     const fail = (message: string): ReadResult => ({

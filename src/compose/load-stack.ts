@@ -22,7 +22,7 @@ export interface LoadContext {
    * Interpolated and validated files, shared by the stacks of one run: the dev and prod
    * stacks of a base file usually read the same `.env`, so the work is done once.
    */
-  interpolated?: Map<string, Interpolated>;
+  interpolated?: Map<string, Map<string, Interpolated>>;
 }
 
 interface Interpolated {
@@ -35,6 +35,8 @@ export interface LoadedStack {
   diagnostics: Diagnostic[];
   /** Every file read for this stack (compose files, extended and included files, env files). */
   sources: SourceFile[];
+  /** Relative paths of the env files among the sources. */
+  envFiles: string[];
 }
 
 /** What one stack's files resolve to before building the typed model. */
@@ -44,6 +46,7 @@ export interface ResolvedTree {
   versionFields: YPair[];
   diagnostics: Diagnostic[];
   sources: SourceFile[];
+  envFiles: string[];
 }
 
 /**
@@ -55,7 +58,7 @@ export interface ResolvedTree {
  */
 export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<LoadedStack> {
   const tree = await loadTree(plan, ctx);
-  if (!tree.root) return { diagnostics: tree.diagnostics, sources: tree.sources };
+  if (!tree.root) return { diagnostics: tree.diagnostics, sources: tree.sources, envFiles: tree.envFiles };
   const sources = new Map(tree.sources.map((s) => [s.path, s]));
   const stack = buildComposeStack({
     name: plan.name,
@@ -67,7 +70,7 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
     versionFields: tree.versionFields,
     env: tree.env,
   });
-  return { stack, diagnostics: tree.diagnostics, sources: tree.sources };
+  return { stack, diagnostics: tree.diagnostics, sources: tree.sources, envFiles: tree.envFiles };
 }
 
 /** The merged, interpolated tree of a stack (what `ragcheck resolve` prints). */
@@ -78,12 +81,13 @@ export async function loadTree(plan: StackPlan, ctx: LoadContext): Promise<Resol
 class StackLoader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sources = new Map<string, SourceFile>();
+  private readonly envFiles = new Set<string>();
   private rootEnv: Record<string, string> = {};
   private envKey = '';
 
   constructor(
     private readonly files: FileCache,
-    private readonly cache: Map<string, Interpolated>,
+    private readonly cache: Map<string, Map<string, Interpolated>>,
   ) {}
 
   async load(plan: StackPlan): Promise<ResolvedTree> {
@@ -110,7 +114,7 @@ class StackLoader {
   }
 
   private result(root: YMap | undefined, env: Record<string, string>, versionFields: YPair[]): ResolvedTree {
-    return { root, env, versionFields, diagnostics: this.diagnostics, sources: [...this.sources.values()] };
+    return { root, env, versionFields, diagnostics: this.diagnostics, sources: [...this.sources.values()], envFiles: [...this.envFiles] };
   }
 
   /** Variables for interpolation: explicit env files in order (later wins), else `<dir>/.env`. */
@@ -126,6 +130,7 @@ class StackLoader {
         continue;
       }
       this.sources.set(r.file.path, r.file);
+      this.envFiles.add(r.file.path);
       const parsed = parseEnvFile(r.file, env);
       this.report('parse-error', parsed.problems);
       env = { ...env, ...parsed.values };
@@ -151,14 +156,16 @@ class StackLoader {
       this.report('parse-error', [parsed.problem]);
       return undefined;
     }
-    const key = `${abs}\0${env === this.rootEnv ? this.envKey : JSON.stringify(env)}`;
-    let done = this.cache.get(key);
+    const key = env === this.rootEnv ? this.envKey : JSON.stringify(env);
+    let byEnv = this.cache.get(abs);
+    if (!byEnv) this.cache.set(abs, (byEnv = new Map()));
+    let done = byEnv.get(key);
     if (!done) {
       const problems: InterpolationProblem[] = [];
       const root = interpolate(parsed.root, env, problems) as YMap;
       problems.push(...validateCompose(root));
       done = { root, problems };
-      this.cache.set(key, done);
+      byEnv.set(key, done);
     }
     this.report('compose-schema', done.problems);
     return done.root;

@@ -327,7 +327,11 @@ export function imageKey(ref: ImageRefLike): string {
 
 const matchers = KNOWN_IMAGES.map((image) => ({ image, match: picomatch(image.repositories) }));
 
+/** Stacks name the same few images over and over: each is matched against the table once. */
+const found = new Map<string, KnownImage | undefined>();
+
 export function findKnownImage(ref: ImageRefLike): KnownImage | undefined {
   const key = imageKey(ref);
-  return matchers.find((m) => m.match(key))?.image;
+  if (!found.has(key)) found.set(key, matchers.find((m) => m.match(key))?.image);
+  return found.get(key);
 }

@@ -42,8 +42,19 @@ export function nameTokens(name: string): string[] {
     .map((t) => t.toUpperCase());
 }
 
-/** Whether a key or option name looks like it holds a secret value. */
+const verdicts = new Map<string, boolean>();
+
+/** Whether a key or option name looks like it holds a secret value (memoised: names repeat). */
 export function isSecretName(name: string): boolean {
+  let v = verdicts.get(name);
+  if (v === undefined) {
+    v = judgeName(name);
+    verdicts.set(name, v);
+  }
+  return v;
+}
+
+function judgeName(name: string): boolean {
   const tokens = nameTokens(name);
   const last = tokens[tokens.length - 1];
   if (!last || NOT_SECRET_LAST.has(last) || NOT_SECRET_FIRST.has(tokens[0]!)) return false;
