@@ -31,7 +31,11 @@ export class FileCache {
   private readonly texts = new Map<string, Promise<ReadResult>>();
   private readonly parsed = new Map<string, Promise<ParsedFile>>();
 
-  constructor(readonly cwd: string) {}
+  /** `known`: texts already read (discovery reads small compose files whole to sniff them). */
+  constructor(
+    readonly cwd: string,
+    private readonly known: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
   /** Path relative to the working directory with `/` separators, as reports show it. */
   relative(absPath: string): string {
@@ -72,6 +76,8 @@ export class FileCache {
 
   private async load(absPath: string): Promise<ReadResult> {
     const rel = this.relative(absPath);
+    const known = this.known.get(absPath);
+    if (known !== undefined) return { ok: true, file: new SourceFile(rel, known, absPath) };
     const fail = (message: string): ReadResult => ({
       ok: false,
       problem: { message, span: { file: rel, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } },

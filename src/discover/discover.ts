@@ -56,7 +56,11 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   const cliEnvFiles = await resolveEnvFiles(opts.envFiles ?? [], cwd);
 
   const found = emptyFound();
-  for (const r of roots) walk(r, ctx, found);
+  // A folder named on the command line is linted even if a .gitignore above it excludes it:
+  // the user asked for it. Only .gitignore files inside it apply then.
+  const ignoredRoots = new Set(roots.filter((r) => ctx.gitignore.isIgnored(r, true)));
+  const asked: WalkContext = { ...ctx, gitignore: new GitIgnoreIndex(ignoredRoots) };
+  for (const r of roots) walk(r, ignoredRoots.has(r) ? asked : ctx, found);
   const explicitCompose = classifyNamedFiles(named, ctx, found);
 
   const around = emptyFound();

@@ -17,6 +17,9 @@ interface Level {
 export class GitIgnoreIndex {
   private readonly chains = new Map<string, Level[]>();
 
+  /** `tops`: folders treated as repository roots (no .gitignore above them applies). */
+  constructor(private readonly tops: ReadonlySet<string> = new Set()) {}
+
   /**
    * Ignore levels that apply inside `dir`. `listed` (answering from the folder's entries, when
    * already read) saves the lookups for `.git` and `.gitignore`.
@@ -37,7 +40,7 @@ export class GitIgnoreIndex {
   private build(dir: string, listed?: (name: string) => boolean): Level[] {
     const has = listed ?? ((name: string) => existsSync(path.join(dir, name)));
     const parent = path.dirname(dir);
-    const inherited = has('.git') || parent === dir ? [] : this.levels(parent);
+    const inherited = has('.git') || this.tops.has(dir) || parent === dir ? [] : this.levels(parent);
     if (!has('.gitignore')) return inherited;
     let text: string;
     try {

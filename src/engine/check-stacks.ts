@@ -28,8 +28,13 @@ export interface CheckResult {
  * Loads and checks stacks one after another. Stacks come grouped by folder, so a file's tree
  * is freed after the last stack that reads it.
  */
-export async function checkStacks(plans: readonly StackPlan[], settings: ReadonlyMap<string, RuleSetting>, cwd: string): Promise<CheckResult> {
-  const cache = new FileCache(cwd);
+export async function checkStacks(
+  plans: readonly StackPlan[],
+  settings: ReadonlyMap<string, RuleSetting>,
+  cwd: string,
+  knownTexts?: ReadonlyMap<string, string>,
+): Promise<CheckResult> {
+  const cache = new FileCache(cwd, knownTexts);
   const interpolated: LoadContext['interpolated'] = new Map();
   const lastUse = new Map<string, number>();
   plans.forEach((plan, i) => plan.files.forEach((f) => lastUse.set(f, i)));

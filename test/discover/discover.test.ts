@@ -95,6 +95,13 @@ describe('discover: finding files', () => {
     expect(r.composeFiles).toEqual(['compose.yaml']);
   });
 
+  it('lints a folder named on the command line even when a .gitignore above excludes it', async () => {
+    const root = await tree({ '.gitignore': 'build/\n', 'build/x/compose.yaml': COMPOSE, 'build/x/.gitignore': 'old/\n', 'build/x/old/compose.yaml': COMPOSE });
+    await fs.mkdir(path.join(root, '.git'));
+    expect((await run(root)).composeFiles).toEqual([]);
+    expect((await run(root, ['build'])).composeFiles).toEqual(['build/x/compose.yaml']);
+  });
+
   it('honours config ignore globs relative to the config folder, and include globs', async () => {
     const root = await tree({
       'vendor/x/compose.yaml': COMPOSE,
