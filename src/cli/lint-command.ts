@@ -3,7 +3,6 @@ import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import { summarize } from '../report/summary.js';
 import { UsageError } from '../discover/discover.js';
-import { makeChalk } from './colour.js';
 import { parseArgs } from 'node:util';
 import type { Io } from './main.js';
 
@@ -40,7 +39,11 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   });
   const files = result.files;
   if (format === 'json') io.stdout(formatJson(result.diagnostics, files));
-  else io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
+  else {
+    // chalk is loaded only for people: machine formats start faster without it.
+    const { makeChalk } = await import('./colour.js');
+    io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
+  }
 
   const s = summarize(result.diagnostics);
   if (s.errors > 0) return 1;

@@ -1,11 +1,19 @@
-import parse from '@ericcornelissen/bash-parser';
+import { createRequire } from 'node:module';
+import type parseType from '@ericcornelissen/bash-parser';
 import { coarseMapper, mapCommand, shiftMapper, tableMapper } from './offsets.js';
 import { unquoteWord } from './quote.js';
 import { fromWords, MAX_DEPTH } from './simple-command.js';
 import { tokenize } from './tokenize.js';
 import type { MappedWord, OffsetMapper, SimpleCommand } from './types.js';
 
-type Node = parse.Node;
+type Node = parseType.Node;
+
+/** Loaded on first use: most runs have no command that passes the callers' prefilters. */
+let parser: typeof parseType | undefined;
+const parse: typeof parseType = (text, options) => {
+  parser ??= createRequire(import.meta.url)('@ericcornelissen/bash-parser') as typeof parseType;
+  return parser(text, options);
+};
 
 /** Texts longer than this skip the parser (slow, recursive) and use the tokenizer. */
 const MAX_PARSE_LENGTH = 64 * 1024;
