@@ -3,10 +3,9 @@ import type { Alias, Node as YamlNode, Document } from 'yaml';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YPair } from './ynode.js';
+import { fastParse, MAX_EXPANDED_NODES, trimEnd } from './fast-parse.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Nodes a document may expand to through aliases before it counts as an alias bomb. */
-const MAX_EXPANDED_NODES = 200_000;
 
 export interface ParseProblem {
   message: string;
@@ -25,14 +24,30 @@ export interface CommentLine {
 
 /** Parses a Compose file into the positioned tree, or one problem with its position. */
 export function parseYamlFile(file: SourceFile): ParseResult {
-  const fail = (message: string, start = 0, end = start): ParseResult => ({ ok: false, problem: { message, span: file.span(start, end) } });
-  const text = file.text;
-  if (text.length > MAX_FILE_BYTES) return fail(`File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  const nul = text.indexOf('\0');
-  if (nul !== -1) return fail('File is binary, not YAML', nul, nul + 1);
-  if (text.trim() === '') return fail('File is empty');
+  // Ordinary files take the CST fast path; anything it does not handle (and every error) goes
+  // through yaml's Document, which yields the same tree or the problem.
+  return precheck(file) ?? fastParse(file) ?? parseWithDocument(file);
+}
 
-  const doc = parseDocument(text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+/** The Document-based path alone: the reference the fast path is tested against. */
+export function parseYamlFileWithDocument(file: SourceFile): ParseResult {
+  return precheck(file) ?? parseWithDocument(file);
+}
+
+const failAt = (file: SourceFile, message: string, start = 0, end = start): ParseResult => ({ ok: false, problem: { message, span: file.span(start, end) } });
+
+function precheck(file: SourceFile): ParseResult | undefined {
+  const text = file.text;
+  if (text.length > MAX_FILE_BYTES) return failAt(file, `File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return failAt(file, 'File is binary, not YAML', nul, nul + 1);
+  if (text.trim() === '') return failAt(file, 'File is empty');
+  return undefined;
+}
+
+function parseWithDocument(file: SourceFile): ParseResult {
+  const fail = (message: string, start = 0, end = start): ParseResult => failAt(file, message, start, end);
+  const doc = parseDocument(file.text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
   const err = doc.errors[0];
   if (err) return fail(yamlMessage(err.message), err.pos[0], Math.max(err.pos[0] + 1, err.pos[1]));
 
@@ -72,6 +87,8 @@ class Converter {
     if (isAlias(n)) {
       const target = this.resolve(n);
       if (!target) throw new ConvertError(`Unknown alias *${n.source}`, n.range?.[0] ?? fallbackAt, n.range?.[1] ?? fallbackAt);
+      // An alias inside its own anchor's node would expand forever.
+      if ((n.range?.[0] ?? 0) < (target.range?.[1] ?? 0)) throw new ConvertError(`Alias *${n.source} refers to a node that contains it`, n.range?.[0] ?? fallbackAt, n.range?.[1] ?? fallbackAt);
       this.count(target, n.range?.[0] ?? fallbackAt);
       // Aliases share the converted node: the tree stays as small as the text.
       return this.cached(target);
@@ -188,13 +205,6 @@ class Converter {
     this.sizes.set(n as YamlNode, s);
     return s;
   }
-}
-
-/** yaml's value end may include trailing whitespace of block scalars; spans stop at the text. */
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
 }
 
 /** Finds `#` comments line by line, skipping `#` inside quoted strings. Cheap: no YAML needed. */
