@@ -29,7 +29,7 @@ export function formatStylish(diagnostics: readonly Diagnostic[], sources: Reado
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info')].join(', ');
   const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
   out.push('', `${mark} ${c.bold(`${plural(total, 'problem')} (${counts})`)}`);
-  if (s.fixable) out.push(c.dim(`  ${s.fixable} fixable with \`ragcheck fix\``));
+  if (s.fixable) out.push(c.dim(`  ${s.fixable} with an automatic fix`));
   return `${out.join('\n')}\n`;
 }
 
