@@ -105,6 +105,26 @@ export function awaitsCommandString(argv: readonly string[]): boolean {
   return hasC;
 }
 
+/**
+ * Whether a command is a shell reading its script from standard input (`bash`, `sh -s -- a`,
+ * `bash -eux`), so a heredoc fed to it is a script: not `sh -c …` nor `sh script.sh`.
+ */
+export function readsScriptFromStdin(command: SimpleCommand): boolean {
+  if (!SHELLS.has(command.name)) return false;
+  const args = command.args;
+  let hasS = false;
+  for (let k = 0; k < args.length; k++) {
+    const t = args[k]!.text;
+    if (t === '--') return hasS || k + 1 >= args.length;
+    if (SHELL_VALUE_OPTIONS.has(t)) k++;
+    else if (/^-[A-Za-z]+$/.test(t)) {
+      if (t.includes('c')) return false;
+      hasS ||= t.includes('s');
+    } else if (!isOption(t) && !t.startsWith('+')) return hasS;
+  }
+  return true;
+}
+
 function skipWrapper(words: readonly Word[], i: number, w: Wrapper): number {
   while (i < words.length && isOption(words[i]!.text)) {
     const t = words[i]!.text;

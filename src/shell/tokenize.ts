@@ -11,6 +11,11 @@ export interface Tokenized {
   commands: MappedWord[][];
   /** Bodies of `$(…)` and backticks, `[start, end)` in the text, for the caller to recurse. */
   substitutions: { start: number; end: number }[];
+  /**
+   * Heredoc bodies (without the delimiter line), skipped when splitting, with the words of the
+   * command they feed (empty for a bare `<<EOF`).
+   */
+  heredocs: { start: number; end: number; owner: readonly MappedWord[] }[];
 }
 
 const OPERATOR = new Set([';', '&', '|', '(', ')', '\n']);
@@ -25,6 +30,9 @@ const HEADER = new Set(['for', 'case', 'select', 'function']);
 export function tokenize(text: string): Tokenized {
   const commands: MappedWord[][] = [];
   const substitutions: Tokenized['substitutions'] = [];
+  const heredocs: Tokenized['heredocs'] = [];
+  /** Heredocs whose body starts after the current line. */
+  let pending: { delimiter: string; strip: boolean; owner: MappedWord[] }[] = [];
   let cur: MappedWord[] = [];
   const flush = () => {
     let k = 0;
@@ -39,12 +47,23 @@ export function tokenize(text: string): Tokenized {
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '\r') {
       i++;
+    } else if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
     } else if (startsRedirect(text, i)) {
       REDIRECT.lastIndex = i;
-      i = REDIRECT.exec(text) ? REDIRECT.lastIndex : i + 1;
+      const op = REDIRECT.exec(text)?.[0];
+      i = op ? REDIRECT.lastIndex : i + 1;
       while (text[i] === ' ' || text[i] === '\t') i++;
       // The redirection target is not an argument.
-      if (i < n && !OPERATOR.has(text[i]!)) i = readWord(text, i, substitutions);
+      if (i < n && !OPERATOR.has(text[i]!)) {
+        const end = readWord(text, i, substitutions);
+        if (op?.endsWith('<<') || op?.endsWith('<<-')) pending.push({ delimiter: unquoteWord(text.slice(i, end)).text, strip: op.endsWith('-'), owner: cur });
+        i = end;
+      }
+    } else if (c === '\n' && pending.length) {
+      flush();
+      i = skipHeredocs(text, i + 1, pending, heredocs);
+      pending = [];
     } else if (OPERATOR.has(c)) {
       flush();
       i++;
@@ -59,7 +78,31 @@ export function tokenize(text: string): Tokenized {
     }
   }
   flush();
-  return { commands, substitutions };
+  return { commands, substitutions, heredocs };
+}
+
+/** Reads the bodies of `pending` heredocs from `i` on; returns where the text goes on. */
+function skipHeredocs(text: string, i: number, pending: readonly { delimiter: string; strip: boolean; owner: MappedWord[] }[], out: Tokenized['heredocs']): number {
+  for (const h of pending) {
+    const start = i;
+    let end = text.length;
+    while (i < text.length) {
+      const nl = text.indexOf('\n', i);
+      const lineEnd = nl === -1 ? text.length : nl;
+      let line = text.slice(i, lineEnd);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (h.strip) line = line.replace(/^\t+/, '');
+      const next = nl === -1 ? text.length : nl + 1;
+      if (line === h.delimiter) {
+        end = i;
+        i = next;
+        break;
+      }
+      i = next;
+    }
+    out.push({ start, end: Math.min(end, i), owner: h.owner });
+  }
+  return i;
 }
 
 function startsRedirect(text: string, i: number): boolean {
@@ -79,6 +122,8 @@ function readWord(text: string, i: number, subs: Tokenized['substitutions']): nu
       if (c === "'") quote = null;
       i++;
     } else if (c === '\\') {
+      // A line continuation right before a break ends the word; inside a word it joins.
+      if (!quote && text[i + 1] === '\n' && (i + 2 >= n || WORD_END.has(text[i + 2]!))) break;
       i += 2;
     } else if (c === '"') {
       quote = quote ? null : '"';

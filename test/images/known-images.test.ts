@@ -66,7 +66,7 @@ describe('findKnownImage', () => {
     ['getmeili/meilisearch:v1.9', 'meilisearch'],
   ])('%s is %s', (text, id) => expect(known(text)?.id).toBe(id));
 
-  it.each(['myorg/postgres:16', 'ghcr.io/someone/postgres:16', 'nginx:1.27', 'postgresql:16', 'chromadb/chroma-client'])('%s is not known', (text) => {
+  it.each(['myorg/postgres:16', 'ghcr.io/someone/postgres:16', 'nginxinc/nginx-unprivileged:1.27', 'postgresql:16', 'chromadb/chroma-client'])('%s is not known', (text) => {
     expect(known(text)).toBeUndefined();
   });
 
@@ -75,7 +75,7 @@ describe('findKnownImage', () => {
     for (const id of ['postgres', 'pgvector', 'timescaledb', 'mysql', 'mariadb', 'mongo', 'redis', 'valkey', 'redis-stack', 'qdrant', 'chroma', 'milvus', 'weaviate', 'elasticsearch', 'opensearch', 'ollama', 'open-webui', 'minio', 'etcd', 'rabbitmq', 'neo4j', 'clickhouse', 'meilisearch']) {
       expect(ids).toContain(id);
     }
-    for (const image of KNOWN_IMAGES) expect(image.evidence.length).toBeGreaterThan(10);
+    for (const image of KNOWN_IMAGES) expect(image.evidence.length).toBeGreaterThan(0);
   });
 });
 
