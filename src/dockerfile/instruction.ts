@@ -1,0 +1,79 @@
+/** Instructions from scanned logical lines: keyword, flags, arguments, exec-or-shell forms. */
+import type { Span } from '../engine/types.js';
+import type { SpanMaker } from './spans.js';
+import type { OffsetMap } from './offset-map.js';
+import type { ExecOrShell, Flag, Instruction } from './types.js';
+import { extractFlags, parseJsonStrings, unquote } from './words.js';
+
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+/** An instruction with the logical line it came from, for the model builders. */
+export interface LineInstruction {
+  instruction: Instruction;
+  /** The logical line, keyword first. */
+  text: string;
+  map: OffsetMap;
+  /** Where `argsText` starts in `text`. */
+  argsStart: number;
+}
+
+/** Builds an instruction from a logical line `text` (keyword first) mapped to the file by `map`. */
+export function makeInstruction(file: SpanMaker, text: string, map: OffsetMap, end: number): LineInstruction {
+  let kwEnd = 0;
+  while (kwEnd < text.length && !isBlank(text.charCodeAt(kwEnd))) kwEnd++;
+  const { flags: rawFlags, rest } = extractFlags(text, kwEnd);
+  const start = map.toFile(0);
+  const argsStart = Math.max(rest, kwEnd);
+  const argsText = text.slice(argsStart);
+  const argsFileStart = argsText ? map.toFile(argsStart) : map.toFile(kwEnd, 'end');
+  const flags: Flag[] = [];
+  for (const f of rawFlags) {
+    const span = file.span(map.toFile(f.start), map.toFile(f.end, 'end'));
+    flags.push(f.value === undefined ? { name: f.name, span } : { name: f.name, value: f.value, span });
+  }
+  const instruction: Instruction = {
+    keyword: text.slice(0, kwEnd).toUpperCase(),
+    span: file.span(start, end),
+    keywordSpan: file.span(start, map.toFile(kwEnd, 'end')),
+    argsText,
+    argsSpan: file.span(argsFileStart, argsText ? map.toFile(text.length, 'end') : argsFileStart),
+    flags,
+    argsToFile: (o, side) => map.toFile(argsStart + o, side),
+  };
+  return { instruction, text, map, argsStart };
+}
+
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+
+/**
+ * Exec form when the text from `from` on is a JSON array of strings, else shell form (Docker's
+ * fallback for malformed JSON). Offsets are in `ins.argsText`.
+ */
+export function execOrShell(file: SpanMaker, ins: Instruction, from = 0): Omit<ExecOrShell, 'instruction'> & { argvSpans?: Span[] } {
+  const text = ins.argsText;
+  const json = text[from] === '[' ? parseJsonStrings(text, from) : undefined;
+  if (json) {
+    return {
+      form: 'exec',
+      argv: json.values,
+      argvSpans: json.ranges.map(([s, e]) => file.span(ins.argsToFile(s), ins.argsToFile(e, 'end'))),
+      toFile: ins.argsToFile,
+    };
+  }
+  return { form: 'shell', script: text.slice(from), toFile: (o, side) => ins.argsToFile(from + o, side) };
+}
+
+/** `--mount` value: comma-separated `key=value` options, fields may be double-quoted (CSV). */
+export function parseMountOptions(value: string): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const field of value.match(/(?:"[^"]*"|[^,])+/g) ?? []) {
+    const eq = field.indexOf('=');
+    const key = (eq === -1 ? field : field.slice(0, eq)).trim();
+    if (key) options[unquote(key, '\\')] = eq === -1 ? '' : unquote(field.slice(eq + 1), '\\');
+  }
+  return options;
+}
