@@ -1,5 +1,6 @@
 import type { Rule } from '../src/engine/types.js';
 import composeSchema from './compose/compose-schema.js';
+import buildTargetExists from './stack/build-target-exists.js';
 import namedVolumeForData from './compose/named-volume-for-data.js';
 import noHardcodedSecret from './compose/no-hardcoded-secret.js';
 import noHostPathDependence from './compose/no-host-path-dependence.js';
@@ -12,6 +13,7 @@ import volumeDeclared from './compose/volume-declared.js';
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  buildTargetExists,
   composeSchema,
   namedVolumeForData,
   noHardcodedSecret,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { ruleDocPath } from '../src/cli/rules-command.js';
 import { expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
 import { packageRoot } from '../src/package-root.js';
@@ -8,7 +9,7 @@ import { packageRoot } from '../src/package-root.js';
 function ruleTableRows(): string[] {
   return allRules.map(({ meta }) => {
     const scope = [meta.severity, meta.environments ? `${meta.environments.join(', ')} only` : '', meta.fixable ? `fix: ${meta.fixable}` : ''].filter(Boolean).join('; ');
-    return `| [\`${meta.id}\`](rules/compose/${meta.id}.md) | ${meta.summary} | ${scope} |`;
+    return `| [\`${meta.id}\`](${relative(packageRoot, ruleDocPath(meta.id))}) | ${meta.summary} | ${scope} |`;
   });
 }
 

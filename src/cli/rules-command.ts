@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, findRule } from '../../rules/index.js';
 import { UsageError } from '../discover/discover.js';
 import { packageRoot } from '../package-root.js';
 import type { Io } from './main.js';
 
+/** Rule folders: compose-only, Dockerfile-only, and cross-file (service + its image) rules. */
+const RULE_FOLDERS = ['compose', 'dockerfile', 'stack'];
+
 /** Where a rule's documentation lives: beside its code. */
-export function ruleDocPath(id: string, scope = 'compose'): string {
-  return join(packageRoot, 'rules', scope, `${id}.md`);
+export function ruleDocPath(id: string): string {
+  const found = RULE_FOLDERS.map((f) => join(packageRoot, 'rules', f, `${id}.md`)).find((p) => existsSync(p));
+  return found ?? join(packageRoot, 'rules', 'compose', `${id}.md`);
 }
 
 export function rulesCommand(args: string[], io: Io): number {

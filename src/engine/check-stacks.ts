@@ -4,7 +4,12 @@ import { loadStack, type LoadContext } from '../compose/load-stack.js';
 import type { RuleSetting } from '../config/rule-settings.js';
 import type { StackPlan } from '../discover/types.js';
 import type { SourceFile } from '../source/source-file.js';
-import { milder, runComposeRules } from './run-rules.js';
+import path from 'node:path';
+import { environmentOfName } from '../discover/patterns.js';
+import type { Stage } from '../dockerfile/types.js';
+import { DockerfileCache } from '../stack/dockerfiles.js';
+import { linkStack } from '../stack/link.js';
+import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
 import type { Diagnostic } from './types.js';
 
 /** What checking one stack produced. */
@@ -28,13 +33,22 @@ export interface CheckResult {
  * Loads and checks stacks one after another. Stacks come grouped by folder, so a file's tree
  * is freed after the last stack that reads it.
  */
-export async function checkStacks(
-  plans: readonly StackPlan[],
-  settings: ReadonlyMap<string, RuleSetting>,
-  cwd: string,
-  knownTexts?: ReadonlyMap<string, string>,
-): Promise<CheckResult> {
+export interface CheckInput {
+  plans: readonly StackPlan[];
+  /** Absolute paths of the Dockerfiles discovery found; each is checked once, built or not. */
+  dockerfiles: readonly string[];
+  settings: ReadonlyMap<string, RuleSetting>;
+  cwd: string;
+  /** Compose texts discovery already read. */
+  knownTexts?: ReadonlyMap<string, string>;
+  /** `--environment`: also the environment of every Dockerfile. */
+  environment?: string;
+}
+
+export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts);
+  const dockerfiles = new DockerfileCache(cache);
+  const runtime = new Map<string, Stage[]>();
   const interpolated: LoadContext['interpolated'] = new Map();
   const lastUse = new Map<string, number>();
   plans.forEach((plan, i) => plan.files.forEach((f) => lastUse.set(f, i)));
@@ -56,11 +70,35 @@ export async function checkStacks(
       outcomes.push({ diagnostics, files });
       continue;
     }
-    const found = runComposeRules(loaded.stack, allRules, settings);
-    diagnostics.push(...found.filter((d) => !d.everyStack));
-    outcomes.push({ diagnostics, everyStack: found.filter((d) => d.everyStack), files });
+    const linked = await linkStack(loaded.stack, cwd, dockerfiles);
+    diagnostics.push(...withConfiguredSeverity(linked.problems.map((p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
+    for (const { dockerfile, stage } of linked.runs) {
+      const stages = runtime.get(dockerfile.file.path) ?? [];
+      if (!stages.some((s) => s.index === stage.index)) stages.push(stage);
+      runtime.set(dockerfile.file.path, stages);
+    }
+    const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
+    diagnostics.push(...reported.filter((d) => !d.everyStack));
+    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files });
   }
+  for (const f of found) void dockerfiles.load(f);
+  outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment)));
+  for (const model of await dockerfiles.all()) sources.set(model.file.path, model.file);
   return { outcomes, sources: [...sources.values()], envFiles: [...envFiles] };
+}
+
+/** Each Dockerfile once: its parse problems and the Dockerfile rules, over the stages that run. */
+async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, Stage[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string): Promise<StackOutcome[]> {
+  const out: StackOutcome[] = [];
+  for (const model of await dockerfiles.all()) {
+    const last = model.stages.at(-1);
+    const stages = runtime.get(model.file.path) ?? (last ? [last] : []);
+    const env = environment ?? environmentOfName(path.basename(model.file.path));
+    const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
+    diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings));
+    out.push({ diagnostics, files: [model.file.path] });
+  }
+  return out;
 }
 
 /** Load-time findings (compose-schema) follow the rule's configured severity, as a cap. */

@@ -1,4 +1,6 @@
 import type { ComposeStack } from '../compose/model.js';
+import type { DockerfileModel, Stage } from '../dockerfile/types.js';
+import type { EffectiveImage } from '../stack/effective-image.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -83,17 +85,33 @@ export interface ComposeRuleContext {
   stack: ComposeStack;
   /** The stack's environment (`prod`, `dev`, …). */
   environment: string;
+  /** What each service runs, by service name (see src/stack/effective-image.ts). */
+  effective: ReadonlyMap<string, EffectiveImage>;
   options: Record<string, unknown>;
   report(r: Report): void;
 }
 
-export interface ComposeRule {
-  meta: RuleMeta;
-  /** Rules that only carry load-time diagnostics (compose-schema) have no check. */
-  check?(ctx: ComposeRuleContext): void;
+export interface DockerfileRuleContext {
+  dockerfile: DockerfileModel;
+  /**
+   * The stages that run as containers: those compose services build (`build.target`), else
+   * the last stage. Builder stages are not among them.
+   */
+  runtimeStages: readonly Stage[];
+  options: Record<string, unknown>;
+  report(r: Report): void;
 }
 
-export type Rule = ComposeRule;
+export interface Rule {
+  meta: RuleMeta;
+  /** Once per compose stack. Rules that only carry load-time diagnostics have no check. */
+  check?(ctx: ComposeRuleContext): void;
+  /** Once per Dockerfile, whether or not a stack builds it. */
+  checkDockerfile?(ctx: DockerfileRuleContext): void;
+}
+
+/** Kept for rules written against the compose-only shape. */
+export type ComposeRule = Rule;
 
 export function defineRule<R extends Rule>(rule: R): R {
   return rule;

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { ComposeStack, Service } from '../compose/model.js';
+import { targetStage, withBuildArgs } from '../dockerfile/index.js';
+import type { DockerfileModel, Stage } from '../dockerfile/types.js';
+import type { Span } from '../engine/types.js';
+import type { DockerfileCache } from './dockerfiles.js';
+import { builtImage, pulledImage, type EffectiveImage } from './effective-image.js';
+
+export interface LinkedStack {
+  /** By service name. */
+  effective: Map<string, EffectiveImage>;
+  /** Builds that cannot be followed (missing Dockerfile, unknown target): `build-target-exists`. */
+  problems: { message: string; span: Span }[];
+  /** Stages services run, per Dockerfile (their path), for the Dockerfile rules. */
+  runs: { dockerfile: DockerfileModel; stage: Stage }[];
+}
+
+/** Follows every service to the image it runs: its Dockerfile stage, or the image it pulls. */
+export async function linkStack(stack: ComposeStack, cwd: string, dockerfiles: DockerfileCache): Promise<LinkedStack> {
+  const linked: LinkedStack = { effective: new Map(), problems: [], runs: [] };
+  for (const service of stack.services) {
+    const effective = service.build ? await linkBuild(service, stack, cwd, dockerfiles, linked) : pulledImage(service);
+    if (effective) linked.effective.set(service.name, effective);
+  }
+  return linked;
+}
+
+async function linkBuild(service: Service, stack: ComposeStack, cwd: string, dockerfiles: DockerfileCache, linked: LinkedStack): Promise<EffectiveImage | undefined> {
+  const build = service.build!;
+  const context = build.context ? String(build.context.value) : '.';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined; // remote context: nothing to read
+  let dockerfile: DockerfileModel;
+  if (build.dockerfileInline) {
+    dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
+  } else {
+    const name = build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile';
+    const abs = path.resolve(cwd, stack.projectDir, context, name);
+    const loaded = await dockerfiles.load(abs);
+    if (!loaded.ok) {
+      const rel = path.relative(cwd, abs).split(path.sep).join('/');
+      const shown = rel.startsWith('../') ? abs : rel;
+      linked.problems.push({
+        span: (build.dockerfile ?? build.context ?? build.node).span,
+        message: `${service.name} builds from ${shown}, which cannot be read (${loaded.problem.message.replace(/^Cannot read file: /, '').toLowerCase()})`,
+      });
+      return undefined;
+    }
+    dockerfile = loaded.model;
+  }
+  const args = Object.fromEntries(build.args.filter((a) => a.value !== null).map((a) => [a.name, a.value!]));
+  const model = Object.keys(args).length ? withBuildArgs(dockerfile, args) : dockerfile;
+  const target = build.target ? String(build.target.value) : undefined;
+  const stage = targetStage(model, target);
+  if (!stage) {
+    if (target !== undefined) {
+      const names = model.stages.map((s) => s.name).filter(Boolean);
+      linked.problems.push({
+        span: build.target!.span,
+        message: `${service.name} targets stage "${target}", which ${model.file.path} does not define${names.length ? ` (stages: ${names.join(', ')})` : ''}`,
+      });
+    }
+    return undefined;
+  }
+  linked.runs.push({ dockerfile: model, stage });
+  return builtImage(service, model, stage);
+}
