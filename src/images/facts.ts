@@ -40,8 +40,18 @@ export interface ImageFacts {
 /** Facts for a known image at `ref`'s tag; undefined when the image is not in the table. */
 export function lookupImage(ref: ImageRefLike): ImageFacts | undefined {
   const image = findKnownImage(ref);
-  return image && factsFor(image, ref.tag);
+  if (!image) return undefined;
+  // Stacks name the same few image:tag pairs over and over; facts are read-only.
+  const key = `${image.id}\0${ref.tag ?? ''}`;
+  let facts = memo.get(key);
+  if (!facts) {
+    facts = factsFor(image, ref.tag);
+    memo.set(key, facts);
+  }
+  return facts;
 }
+
+const memo = new Map<string, ImageFacts>();
 
 /** Whether `ref` names a known base image (python, node, debian, distroless, scratch…). */
 export function isBaseImage(ref: ImageRefLike): boolean {
