@@ -34,14 +34,12 @@ export default defineRule({
   },
   check({ stack, options, report }) {
     const requireDigest = options.require === 'digest';
-    const allowList = (options.allow as string[] | undefined) ?? [];
-    const allowed = allowList.length > 0 ? picomatch(allowList) : () => false;
+    const allowed = allowMatcher(options);
     for (const service of stack.services) {
       const ref = service.image;
       // An image that interpolated to nothing is reported by the interpolation checks.
       if (!ref || ref.digest) continue;
-      const key = imageKey(ref);
-      if (allowed(key) || allowed(`${key}:${ref.tag ?? ''}`)) continue;
+      if (allowed(imageKey(ref), ref.tag)) continue;
       // With build + image, Compose pulls the tag first and builds only if the pull fails
       // (compose-file build.md "Using build and image"), so a moving tag still reaches hosts:
       // a warning, since in dev the tag usually just names the local build.
@@ -55,18 +53,43 @@ export default defineRule({
       }
     }
   },
+  checkDockerfile({ dockerfile, options, report }) {
+    const requireDigest = options.require === 'digest';
+    const allowed = allowMatcher(options);
+    for (const stage of dockerfile.stages) {
+      // Stage references and scratch pin nothing; an unresolved ARG is a parse problem.
+      const base = stage.base;
+      if (base.kind !== 'image' || base.ref.digest) continue;
+      if (allowed(imageKey(base.ref), base.ref.tag)) continue;
+      const written = base.written !== base.text ? ` (from ${base.written})` : '';
+      const problem = tagProblem(base.ref.repository, base.ref.tag);
+      if (problem) report({ span: base.span, message: `FROM ${what(base.text + written, base.ref.tag, problem)}; pin an explicit version` });
+      else if (requireDigest) report({ span: base.span, message: `FROM ${base.text} by tag, and this project requires an @sha256 digest so the exact base image is fixed` });
+    }
+  },
 });
+
+/** `allow` globs over `image` and `image:tag`. */
+function allowMatcher(options: Record<string, unknown>): (key: string, tag: string | undefined) => boolean {
+  const allowList = (options.allow as string[] | undefined) ?? [];
+  if (allowList.length === 0) return () => false;
+  const match = picomatch(allowList);
+  return (key, tag) => match(key) || match(`${key}:${tag ?? ''}`);
+}
+
+function what(text: string, tag: string | undefined, problem: TagProblem): string {
+  return problem.kind === 'untagged'
+    ? `${text} without a tag, which means :latest`
+    : problem.kind === 'moving'
+      ? `${text}, and ${tag} is a moving tag`
+      : `${text}, a tag with no version number that follows new releases`;
+}
 
 function message(service: string, ref: ImageRef, problem: TagProblem, built: boolean): string {
   const written = ref.node.raw && ref.node.raw !== ref.text ? ` (from ${ref.node.raw})` : '';
-  const what =
-    problem.kind === 'untagged'
-      ? `${ref.text}${written} without a tag, which means :latest`
-      : problem.kind === 'moving'
-        ? `${ref.text}${written}, and ${ref.tag} is a moving tag`
-        : `${ref.text}${written}, a tag with no version number that follows new releases`;
-  if (built) return `${service} builds and tags ${what}: a pull or push under that tag replaces the image; tag builds with a version`;
-  return `${service} runs ${what}; pin an explicit version`;
+  const text = what(`${ref.text}${written}`, ref.tag, problem);
+  if (built) return `${service} builds and tags ${text}: a pull or push under that tag replaces the image; tag builds with a version`;
+  return `${service} runs ${text}; pin an explicit version`;
 }
 
 /** `pull_policy: build` (or `never`) means the tag only names a local build. */

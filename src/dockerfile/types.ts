@@ -107,6 +107,8 @@ export type HealthcheckState =
       kind: 'cmd';
       form: 'exec' | 'shell';
       argv?: string[];
+      /** Spans of the exec-form strings, quotes included. */
+      argvSpans?: Span[];
       script?: string;
       /** Flag names without `--`: interval, timeout, start-period, start-interval, retries. */
       options: Record<string, string>;

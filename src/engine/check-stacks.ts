@@ -48,7 +48,7 @@ export interface CheckInput {
 export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts);
   const dockerfiles = new DockerfileCache(cache);
-  const runtime = new Map<string, Stage[]>();
+  const runtime = new Map<string, StageRun[]>();
   const interpolated: LoadContext['interpolated'] = new Map();
   const lastUse = new Map<string, number>();
   plans.forEach((plan, i) => plan.files.forEach((f) => lastUse.set(f, i)));
@@ -73,9 +73,9 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     const linked = await linkStack(loaded.stack, cwd, dockerfiles);
     diagnostics.push(...withConfiguredSeverity(linked.problems.map((p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
     for (const { dockerfile, stage } of linked.runs) {
-      const stages = runtime.get(dockerfile.file.path) ?? [];
-      if (!stages.some((s) => s.index === stage.index)) stages.push(stage);
-      runtime.set(dockerfile.file.path, stages);
+      const runs = runtime.get(dockerfile.file.path) ?? [];
+      if (!runs.some((r) => r.stage.index === stage.index && r.environment === plan.environment)) runs.push({ stage, environment: plan.environment });
+      runtime.set(dockerfile.file.path, runs);
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));
@@ -87,13 +87,27 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
   return { outcomes, sources: [...sources.values()], envFiles: [...envFiles] };
 }
 
-/** Each Dockerfile once: its parse problems and the Dockerfile rules, over the stages that run. */
-async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, Stage[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string): Promise<StackOutcome[]> {
+/** A stage some stack runs, and that stack's environment. */
+interface StageRun {
+  stage: Stage;
+  environment: string;
+}
+
+/**
+ * Each Dockerfile once: its parse problems and the Dockerfile rules, over the stages that run.
+ * What prod stacks build decides (a dev overlay that targets the builder stage does not make
+ * it a runtime stage); a Dockerfile no prod stack builds is judged by what other stacks run,
+ * and one nothing builds by its last stage and its name (`Dockerfile.dev` is dev).
+ */
+async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, StageRun[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string): Promise<StackOutcome[]> {
   const out: StackOutcome[] = [];
   for (const model of await dockerfiles.all()) {
+    const runs = runtime.get(model.file.path) ?? [];
+    const prod = runs.filter((r) => r.environment === 'prod');
+    const chosen = prod.length ? prod : runs;
     const last = model.stages.at(-1);
-    const stages = runtime.get(model.file.path) ?? (last ? [last] : []);
-    const env = environment ?? environmentOfName(path.basename(model.file.path));
+    const stages = chosen.length ? chosen.map((r) => r.stage) : last ? [last] : [];
+    const env = environment ?? chosen[0]?.environment ?? environmentOfName(path.basename(model.file.path));
     const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
     diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings));
     out.push({ diagnostics, files: [model.file.path] });
@@ -101,7 +115,7 @@ async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyM
   return out;
 }
 
-/** Load-time findings (compose-schema) follow the rule's configured severity, as a cap. */
+/** Load-time findings (compose-schema, build-target-exists) follow the rule's configured severity, as a cap. */
 function withConfiguredSeverity(ds: Diagnostic[], settings: ReadonlyMap<string, RuleSetting>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of ds) {

@@ -34,7 +34,7 @@ export interface Decided<T> {
 }
 
 /** Packages whose install puts a binary on the PATH. */
-const PROVIDES: Readonly<Record<string, Binary>> = {
+export const PROVIDES: Readonly<Record<string, Binary>> = {
   curl: 'curl',
   wget: 'wget',
   'netcat-openbsd': 'nc',

@@ -30,7 +30,7 @@ async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr };
 }
 
-const VOLUME = '    volumes:\n      - redis-data:/data\nvolumes:\n  redis-data: {}\n';
+const VOLUME = '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n    volumes:\n      - redis-data:/data\nvolumes:\n  redis-data: {}\n';
 const CLEAN = `services:\n  redis:\n    image: redis:7.4.1-alpine\n${VOLUME}`;
 const PINNED_LATEST = `services:\n  redis:\n    image: redis:latest\n${VOLUME}`;
 
@@ -121,7 +121,7 @@ describe('ragcheck lint', () => {
   });
 
   it('forces an environment with --environment', async () => {
-    const dir = await project({ 'compose.dev.yaml': 'services:\n  api:\n    image: python:3.12.7\n    volumes:\n      - .:/app\n' });
+    const dir = await project({ 'compose.dev.yaml': 'services:\n  api:\n    image: python:3.12.7\n    user: "10001"\n    healthcheck:\n      test: ["CMD", "python", "-V"]\n    volumes:\n      - .:/app\n' });
     expect((await run(['lint'], dir)).code).toBe(0);
     const r = await run(['lint', '-e', 'prod', '--format', 'json'], dir);
     expect(JSON.parse(r.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['no-source-bind-mount']);
@@ -134,6 +134,6 @@ describe('the installed binary', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const r = await promisify(execFile)(process.execPath, [join(packageRoot, 'bin/ragcheck.js'), 'lint', '--format', 'json', 'fixtures/stacks/seed-004-rag-onprem'], { cwd: packageRoot }).catch((e: { code: number; stdout: string }) => e);
     expect((r as { code?: number }).code).toBe(1);
-    expect(JSON.parse(r.stdout).summary).toMatchObject({ errors: 7, warnings: 2 });
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 4, errors: 8, warnings: 17 });
   });
 });

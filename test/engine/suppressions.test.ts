@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
 
-const VOLUME = '    volumes:\n      - data:/data\nvolumes:\n  data: {}\n';
+const HEALTHCHECK = '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n';
+const VOLUME = `${HEALTHCHECK}    volumes:\n      - data:/data\nvolumes:\n  data: {}\n`;
 
 describe('inline suppressions', () => {
   it('disable-next-line silences the named rule on the next line only', async () => {
@@ -13,7 +14,7 @@ describe('inline suppressions', () => {
 
   it('disable-line at the end of the line, and several ids at once', async () => {
     const ds = await lintFiles({
-      'compose.yaml': `services:\n  a:\n    image: redis:latest # ragcheck-disable-line pinned-image-tag, named-volume-for-data\n`,
+      'compose.yaml': `services:\n  a:\n    image: redis:latest # ragcheck-disable-line pinned-image-tag, named-volume-for-data\n${HEALTHCHECK}`,
     });
     expect(ds).toEqual([]);
   });
@@ -21,7 +22,7 @@ describe('inline suppressions', () => {
   it('file-wide disable, with or without ids', async () => {
     const withId = await lintFiles({ 'compose.yaml': `# ragcheck-disable no-version-field\nversion: "3"\nservices:\n  a:\n    image: redis:7.4.1\n${VOLUME}` });
     expect(withId).toEqual([]);
-    const all = await lintFiles({ 'compose.yaml': `# ragcheck-disable\nversion: "3"\nservices:\n  a:\n    image: redis:latest\n` });
+    const all = await lintFiles({ 'compose.yaml': `# ragcheck-disable\nversion: "3"\nservices:\n  a:\n    image: redis:latest\n${HEALTHCHECK}` });
     expect(all).toEqual([]);
   });
 

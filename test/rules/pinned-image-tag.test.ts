@@ -73,3 +73,33 @@ describe('pinned-image-tag', () => {
     expect(rule.meta.defaultOptions).toEqual({ require: 'tag', allow: [], checkBuilt: true });
   });
 });
+
+describe('pinned-image-tag in Dockerfiles', () => {
+  const lintDockerfile = (text: string, options?: Record<string, unknown>) => lintFiles({ Dockerfile: text }, { rules: [id], ...(options && { options: { [id]: options } }) });
+
+  it('reports FROM images after ARG substitution, at the image word', async () => {
+    const text = ['ARG PYTHON_IMAGE=python:latest', 'FROM ${PYTHON_IMAGE} AS builder', 'FROM node AS web', 'FROM builder', 'FROM scratch', 'FROM nginx:1.27-alpine', ''].join('\n');
+    const ds = await lintDockerfile(text);
+    expect(ds.map(pos)).toEqual([
+      { line: 2, column: 6, endLine: 2, endColumn: 21 },
+      { line: 3, column: 6, endLine: 3, endColumn: 10 },
+    ]);
+    expect(ds.map((d) => d.message)).toEqual([
+      'FROM python:latest (from ${PYTHON_IMAGE}), and latest is a moving tag; pin an explicit version',
+      'FROM node without a tag, which means :latest; pin an explicit version',
+    ]);
+    expect(ds.map((d) => d.severity)).toEqual(['error', 'error']);
+  });
+
+  it('reports tags with no version number', async () => {
+    const ds = await lintDockerfile('FROM nginx:alpine\n');
+    expect(ds.map((d) => d.message)).toEqual(['FROM nginx:alpine, a tag with no version number that follows new releases; pin an explicit version']);
+  });
+
+  it('applies require: digest and allow', async () => {
+    const text = 'FROM python:3.12-slim\nFROM debian:12@sha256:c35af3bbcef51a62c8bae5a9a563c6f1b60d7ebaea4cb5a3ccbcc157580ae098\nFROM nginx:alpine\n';
+    const ds = await lintDockerfile(text, { require: 'digest', allow: ['nginx:alpine'] });
+    expect(ds.map(pos)).toEqual([{ line: 1, column: 6, endLine: 1, endColumn: 22 }]);
+    expect(ds[0]!.message).toBe('FROM python:3.12-slim by tag, and this project requires an @sha256 digest so the exact base image is fixed');
+  });
+});

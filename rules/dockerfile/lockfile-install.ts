@@ -1,0 +1,60 @@
+import { runPackageOps } from '../../src/dockerfile/commands.js';
+import { opSpan } from '../../src/dockerfile/op-span.js';
+import { defineRule, type Span } from '../../src/engine/types.js';
+import { flagValues, hasFlag, type PackageOp } from '../../src/shell/packages.js';
+import type { SourceFile } from '../../src/source/source-file.js';
+
+/** Packaging tools whose upgrade does not change what the application imports. */
+const TOOLING = new Set(['pip', 'setuptools', 'wheel']);
+
+type Finding = { span: Span; message: string };
+
+/** Each check: an operation that resolves versions at build time instead of reading a lockfile. */
+const CHECKS: readonly ((op: PackageOp, file: SourceFile) => Finding[])[] = [
+  (op, file) =>
+    op.manager === 'npm' && op.action === 'install' && op.packages.length === 0 && !hasFlag(op, '-g', '--global')
+      ? [{ span: opSpan(file, op), message: 'npm install may update package-lock.json and install other versions than it records; use npm ci' }]
+      : [],
+  (op, file) =>
+    op.manager === 'yarn' && op.action === 'install' && op.packages.length === 0 && !hasFlag(op, '--frozen-lockfile', '--immutable')
+      ? [{ span: opSpan(file, op), message: `${words(op)} may rewrite yarn.lock; add --frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)` }]
+      : [],
+  (op, file) =>
+    op.manager === 'pnpm' && op.action === 'install' && op.packages.length === 0 && !op.flags.some((f) => f.name === '--frozen-lockfile' && f.value !== 'false')
+      ? [{ span: opSpan(file, op), message: `${words(op)} may rewrite pnpm-lock.yaml; add --frozen-lockfile` }]
+      : [],
+  (op, file) =>
+    (op.manager === 'pip' && op.action === 'install') || (op.manager === 'uv' && sub(op) === 'pip install')
+      ? flagValues(op, '-c', '--constraint').length > 0
+        ? []
+        : op.packages
+            .filter((p) => p.source === 'registry' && !p.pinned && !TOOLING.has(p.name.toLowerCase()))
+            .map((p) => ({ span: file.span(p.start, p.end), message: `${p.text} is not pinned, so each build may install a different version; pin it (${p.name}==<version>) or install from a lockfile or requirements file` }))
+      : [],
+  (op, file) =>
+    (op.manager === 'poetry' || op.manager === 'uv') && sub(op) === 'lock' && !hasFlag(op, '--check', '--locked', '--check-exists')
+      ? [{ span: opSpan(file, op), message: `${words(op)} resolves versions during the build; commit the lockfile and install from it` }]
+      : [],
+  (op, file) =>
+    op.manager === 'uv' && sub(op) === 'sync' && !hasFlag(op, '--locked', '--frozen')
+      ? [{ span: opSpan(file, op), message: 'uv sync updates uv.lock when it is out of date; add --locked (fail instead) or --frozen (use it as it is)' }]
+      : [],
+];
+
+const sub = (op: PackageOp): string => op.subcommand.map((w) => w.text).join(' ');
+const words = (op: PackageOp): string => [op.command.name, ...op.subcommand.map((w) => w.text)].join(' ');
+
+export default defineRule({
+  meta: {
+    id: 'lockfile-install',
+    category: 'images',
+    summary: 'Dependencies are installed from a lockfile or pinned versions, so every build installs the same ones',
+    severity: 'warning',
+  },
+  checkDockerfile({ dockerfile, report }) {
+    for (const stage of dockerfile.stages)
+      for (const run of stage.runs)
+        for (const op of runPackageOps(run))
+          for (const check of CHECKS) for (const f of check(op, dockerfile.file)) report(f);
+  },
+});

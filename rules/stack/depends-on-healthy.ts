@@ -1,0 +1,37 @@
+import { defineRule } from '../../src/engine/types.js';
+import { dependencies } from '../../src/stack/depends-on.js';
+import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
+
+/**
+ * Compose starts a dependant once its dependency is running, not ready, unless told to wait
+ * for `service_healthy`; and `service_healthy` on a service with no healthcheck stops `up`.
+ */
+export default defineRule({
+  meta: {
+    id: 'depends-on-healthy',
+    category: 'health',
+    summary: 'depends_on waits for service_healthy when the dependency has a healthcheck, and only then',
+    severity: 'error',
+  },
+  check({ stack, effective, report }) {
+    const names = new Set(stack.services.map((s) => s.name));
+    for (const service of stack.services) {
+      for (const dep of dependencies(service)) {
+        if (!names.has(dep.service)) continue;
+        const image = effective.get(dep.service);
+        const health = hasHealthcheck(image);
+        if (dep.condition === 'service_healthy' && health === 'no') {
+          const why = healthcheckDisabled(image) ? 'its healthcheck is disabled' : 'it has no healthcheck';
+          report({ span: dep.span, message: `${service.name} waits for ${dep.service} to be healthy, but ${why}, so docker compose up fails` });
+        } else if (dep.condition === 'service_started' && health === 'yes') {
+          const how = dep.short ? 'use the long form with condition: service_healthy' : 'set condition: service_healthy';
+          report({
+            span: dep.span,
+            severity: 'warning',
+            message: `${service.name} starts as soon as ${dep.service} is running, not when its healthcheck passes; ${how}`,
+          });
+        }
+      }
+    }
+  },
+});

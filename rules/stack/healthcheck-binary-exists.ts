@@ -1,0 +1,64 @@
+import type { Report } from '../../src/engine/types.js';
+import { defineRule } from '../../src/engine/types.js';
+import type { ImageFacts, Presence } from '../../src/images/facts.js';
+import type { Binary } from '../../src/images/known-images.js';
+import { composeProbe, dockerfileProbe, execFormAdvice, missingCalls, probeAdvice, type Probe } from '../../src/stack/healthcheck-probe.js';
+import { stageImage, stageLabel } from '../../src/stack/stage-image.js';
+
+interface Image {
+  /** How the message names the image. */
+  name: string;
+  facts?: ImageFacts;
+  binaries: Readonly<Record<Binary, Presence>>;
+  built: boolean;
+}
+
+/**
+ * Compose healthchecks are checked against the image the service runs; a Dockerfile
+ * HEALTHCHECK against each stage that runs it. Only what the data says is absent counts.
+ */
+export default defineRule({
+  meta: {
+    id: 'healthcheck-binary-exists',
+    category: 'health',
+    summary: 'A healthcheck only calls tools its image has: curl, wget, nc, bash, and /bin/sh for CMD-SHELL',
+    severity: 'error',
+  },
+  check({ stack, effective, report }) {
+    for (const service of stack.services) {
+      const image = effective.get(service.name);
+      const probe = image && composeProbe(service, stack.sources);
+      if (!image || !probe) continue;
+      let name = service.image?.text ?? service.name;
+      if (image.dockerfile && image.stage) {
+        const { base } = stageImage(image.dockerfile, image.stage);
+        name = `${stageLabel(image.dockerfile, image.stage)}${base ? ` (${base})` : ''}`;
+      }
+      const what = `${service.name}'s healthcheck`;
+      check(probe, { name, facts: image.facts, binaries: image.binaries, built: image.origin === 'build' }, what, false, report);
+    }
+  },
+  checkDockerfile({ dockerfile, runtimeStages, report }) {
+    for (const stage of runtimeStages) {
+      const hc = stage.effective.healthcheck;
+      const probe = hc && dockerfileProbe(dockerfile, hc);
+      if (!probe) continue;
+      const { facts, base, binaries } = stageImage(dockerfile, stage);
+      const name = `${stageLabel(dockerfile, stage)}${base ? ` (${base})` : ''}`;
+      check(probe, { name, facts, binaries, built: true }, 'HEALTHCHECK', true, report);
+    }
+  },
+});
+
+function check(probe: Probe, image: Image, what: string, dockerfile: boolean, report: (r: Report) => void): void {
+  if (probe.shell && image.binaries.sh === 'no') {
+    const instead = execFormAdvice(image.facts, image.binaries, dockerfile);
+    report({ span: probe.shell, message: `${what} runs through /bin/sh, which ${image.name} does not have; ${instead}` });
+    return;
+  }
+  for (const { command } of missingCalls(probe, image.binaries)) {
+    const word = command.words[0]!;
+    const instead = probeAdvice(command, image.facts, image.binaries, image.built, dockerfile);
+    report({ span: probe.file.span(word.start, word.end), message: `${what} calls ${command.name}, which ${image.name} does not have; ${instead}` });
+  }
+}

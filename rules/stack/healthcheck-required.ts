@@ -1,0 +1,36 @@
+import { get, str } from '../../src/compose/ynode.js';
+import { defineRule } from '../../src/engine/types.js';
+import { awaitedToComplete } from '../../src/stack/depends-on.js';
+import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
+import { showProbe } from '../../src/stack/healthcheck-probe.js';
+
+/** Restart policies of a container that is meant to exit. */
+const ONE_SHOT_RESTART = new Set(['no', 'on-failure']);
+
+/**
+ * A service with a healthcheck from compose, its Dockerfile stage or its image passes. One-shot
+ * jobs (migrations, model pulls) that another service awaits with
+ * `service_completed_successfully` and that are not restarted are exempt.
+ */
+export default defineRule({
+  meta: {
+    id: 'healthcheck-required',
+    category: 'health',
+    summary: 'Long-running production services have a healthcheck, from compose or from their image',
+    severity: 'warning',
+    environments: ['prod'],
+  },
+  check({ stack, effective, report }) {
+    const jobs = awaitedToComplete(stack.services);
+    for (const service of stack.services) {
+      const image = effective.get(service.name);
+      if (!image || hasHealthcheck(image) === 'yes') continue;
+      const restart = str(get(service.node, 'restart')) ?? 'no';
+      if (jobs.has(service.name) && ONE_SHOT_RESTART.has(restart.split(':')[0]!)) continue;
+      const probe = image.facts?.healthcheck?.test;
+      const example = probe ? `; for ${image.facts!.id}, ${showProbe(probe, false)} works` : '';
+      const what = healthcheckDisabled(image) ? 'has its healthcheck disabled' : 'has no healthcheck';
+      report({ span: service.keySpan, message: `${service.name} ${what}, so nothing notices when it hangs and depends_on cannot wait for it${example}` });
+    }
+  },
+});

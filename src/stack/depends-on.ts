@@ -1,0 +1,35 @@
+import type { Service } from '../compose/model.js';
+import { get, isMap, isSeq, str } from '../compose/ynode.js';
+import type { Span } from '../engine/types.js';
+
+export type DependsCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+/** One `depends_on` entry of a service. */
+export interface Dependency {
+  service: string;
+  /** As written, `service_started` when the entry does not say (the short form never does). */
+  condition: string;
+  /** The list item (short form) or the key (long form). */
+  span: Span;
+  short: boolean;
+}
+
+/** `depends_on` in either form: a list of names, or a map of name → `{condition, …}`. */
+export function dependencies(service: Service): Dependency[] {
+  const node = get(service.node, 'depends_on');
+  if (isSeq(node)) {
+    return node.items.flatMap((item) => {
+      const name = str(item);
+      return name ? [{ service: name, condition: 'service_started', span: item.span, short: true }] : [];
+    });
+  }
+  if (!isMap(node)) return [];
+  return node.pairs.map((p) => ({ service: p.key, condition: str(get(p.value, 'condition')) ?? 'service_started', span: p.keySpan, short: false }));
+}
+
+/** Services some other service waits on to finish (`condition: service_completed_successfully`). */
+export function awaitedToComplete(services: readonly Service[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of services) for (const d of dependencies(s)) if (d.condition === 'service_completed_successfully') out.add(d.service);
+  return out;
+}

@@ -1,0 +1,106 @@
+import type { Service } from '../compose/model.js';
+import { get, isScalar, isSeq, str } from '../compose/ynode.js';
+import type { DockerfileModel, HealthcheckState } from '../dockerfile/types.js';
+import type { Span } from '../engine/types.js';
+import type { ImageFacts, Presence } from '../images/facts.js';
+import type { Binary } from '../images/known-images.js';
+import { analyzeCommands } from '../shell/analyze.js';
+import { coarseMapper } from '../shell/offsets.js';
+import { analyzeMappedScript, analyzeScript } from '../shell/script.js';
+import { fromWords } from '../shell/simple-command.js';
+import type { MappedWord, SimpleCommand } from '../shell/types.js';
+import { scalarMapper, scalarText } from '../shell/yaml-scalar.js';
+import type { SourceFile } from '../source/source-file.js';
+
+/** A healthcheck's commands, located in their file. */
+export interface Probe {
+  /** Where `CMD-SHELL` (or the shell-form `CMD`) stands when the probe runs through /bin/sh. */
+  shell?: Span;
+  /** Offsets are file offsets. */
+  commands: readonly SimpleCommand[];
+  file: SourceFile;
+}
+
+/** Command names a probe may call, and the binary the image must have for each. */
+export const PROBE_BINARIES: Readonly<Record<string, Binary>> = {
+  curl: 'curl', wget: 'wget', nc: 'nc', netcat: 'nc', bash: 'bash', python: 'python', python3: 'python', node: 'node', nodejs: 'node',
+};
+
+/** The compose `healthcheck.test` of a service, as written (before interpolation). */
+export function composeProbe(service: Service, sources: ReadonlyMap<string, SourceFile>): Probe | undefined {
+  const test = get(get(service.node, 'healthcheck'), 'test');
+  const file = test && sources.get(test.span.file);
+  if (!file) return undefined;
+  if (isScalar(test)) return { shell: test.span, commands: analyzeMappedScript(scalarText(test), scalarMapper(test, file)), file };
+  if (!isSeq(test)) return undefined;
+  const [kind, ...rest] = test.items;
+  if (str(kind) === 'CMD-SHELL' && isScalar(rest[0])) {
+    return { shell: kind!.span, commands: analyzeMappedScript(scalarText(rest[0]), scalarMapper(rest[0], file)), file };
+  }
+  if (str(kind) !== 'CMD') return undefined;
+  const words: MappedWord[] = rest.filter(isScalar).map((w) => ({ text: scalarText(w), start: w.span.start, end: w.span.end, map: scalarMapper(w, file) }));
+  return { commands: fromWords(words, 0, analyzeCommands), file };
+}
+
+/** A Dockerfile `HEALTHCHECK CMD …` (exec or shell form). */
+export function dockerfileProbe(dockerfile: DockerfileModel, hc: HealthcheckState): Probe | undefined {
+  if (hc.kind !== 'cmd') return undefined;
+  const file = dockerfile.file;
+  if (hc.form === 'shell') {
+    const at = hc.instruction.argsSpan.start;
+    return { shell: file.span(at, at + 'CMD'.length), commands: analyzeScript(hc.script ?? '', hc.toFile), file };
+  }
+  const spans = hc.argvSpans ?? [];
+  const words: MappedWord[] = (hc.argv ?? []).flatMap((text, i) => {
+    const s = spans[i];
+    return s ? [{ text, start: s.start, end: s.end, map: coarseMapper(s.start, s.end) }] : [];
+  });
+  return { commands: fromWords(words, 0, analyzeCommands), file };
+}
+
+/** Each command whose binary the image is known to lack. */
+export function missingCalls(probe: Probe, binaries: Readonly<Record<Binary, Presence>>): { command: SimpleCommand; binary: Binary }[] {
+  return probe.commands.flatMap((command) => {
+    const binary = PROBE_BINARIES[command.name];
+    return binary && binaries[binary] === 'no' ? [{ command, binary }] : [];
+  });
+}
+
+/** What to probe with instead, best first: the image's known probe, then a tool it has. */
+export function probeAdvice(command: SimpleCommand, facts: ImageFacts | undefined, binaries: Readonly<Record<Binary, Presence>>, built: boolean, dockerfile: boolean): string {
+  const known = facts?.healthcheck?.test;
+  if (known && !usesMissing(known, binaries)) return `use ${showProbe(known, dockerfile)}`;
+  const url = command.args.find((a) => /^https?:\/\//.test(a.text))?.text ?? 'http://localhost:PORT/';
+  const alternatives: [Binary, string[]][] = [
+    ['curl', ['CMD', 'curl', '-fsS', url]],
+    ['wget', ['CMD', 'wget', '-q', '--spider', url]],
+    ['python', ['CMD', 'python', '-c', `import urllib.request; urllib.request.urlopen('${url}')`]],
+    ['node', ['CMD', 'node', '-e', `fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`]],
+  ];
+  const usable = alternatives.find(([b]) => binaries[b] === 'yes' && b !== PROBE_BINARIES[command.name]);
+  if (usable) return `use ${showProbe(usable[1], dockerfile)}`;
+  // Without a shell there is no package manager to install with either.
+  const canInstall = built && binaries.sh !== 'no';
+  return canInstall ? `install ${command.name} in the image, or probe with a tool it has` : facts?.healthcheck?.note ?? 'probe with a binary the image ships';
+}
+
+/** A probe as compose (`test: […]`) or a Dockerfile (`HEALTHCHECK CMD …`) writes it. */
+export function showProbe(test: readonly string[], dockerfile: boolean): string {
+  const list = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
+  if (!dockerfile) return `test: ${list(test)}`;
+  return test[0] === 'CMD-SHELL' ? `HEALTHCHECK CMD ${(test[1] ?? '').replaceAll('$$', '$')}` : `HEALTHCHECK CMD ${list(test.slice(1))}`;
+}
+
+/** For a probe that needs /bin/sh in an image without one. */
+export function execFormAdvice(facts: ImageFacts | undefined, binaries: Readonly<Record<Binary, Presence>>, dockerfile: boolean): string {
+  const known = facts?.healthcheck?.test;
+  if (known && !usesMissing(known, binaries)) return `use ${showProbe(known, dockerfile)}`;
+  return facts?.healthcheck?.note ?? 'use the exec form with a binary the image has';
+}
+
+function usesMissing(test: readonly string[], binaries: Readonly<Record<Binary, Presence>>): boolean {
+  if (test[0] === 'CMD-SHELL' && binaries.sh === 'no') return true;
+  const first = test[0] === 'CMD' ? test[1] : test[1]?.trim().split(/\s+/)[0];
+  const binary = first ? PROBE_BINARIES[first.slice(first.lastIndexOf('/') + 1)] : undefined;
+  return binary !== undefined && binaries[binary] === 'no';
+}
