@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../source/search.js';
 import type { Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 
@@ -33,13 +34,6 @@ export class SpanMaker {
         l++;
       }
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.line = lo);
+    return (this.line = lastAtOrBefore(starts, offset));
   }
 }

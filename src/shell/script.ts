@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../source/search.js';
 import { analyzeCommands } from './analyze.js';
 import { mapCommand } from './offsets.js';
 import type { OffsetMapper, SimpleCommand } from './types.js';
@@ -64,15 +65,8 @@ export function joinPieces(pieces: readonly ScriptPiece[]): { script: string; to
   const end = last ? last.at + last.text.length : 0;
   const toFile: ToFile = (offset) => {
     if (offset >= script.length || pieces.length === 0) return end;
-    // Binary search: the last piece starting at or before `offset`.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return pieces[lo]!.at + (offset - starts[lo]!);
+    const k = lastAtOrBefore(starts, offset); // the last piece starting at or before `offset`
+    return pieces[k]!.at + (offset - starts[k]!);
   };
   return { script, toFile };
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../engine/types.js';
+import { lastAtOrBefore } from './search.js';
 
 /** A file's text with a line index, so offsets convert to 1-based line/column once. */
 export class SourceFile {
@@ -18,15 +19,8 @@ export class SourceFile {
 
   /** 1-based line and column of an offset; columns count UTF-16 units like editors do. */
   position(offset: number): { line: number; column: number } {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    const line = lastAtOrBefore(this.lineStarts, offset);
+    return { line: line + 1, column: offset - this.lineStarts[line]! + 1 };
   }
 
   span(start: number, end: number = start): Span {

@@ -1,10 +1,10 @@
 import type { Service } from '../compose/model.js';
 import { get, isMap, isScalar, isSeq, str, type YNode } from '../compose/ynode.js';
-import { runPackageOps } from '../dockerfile/commands.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { Span } from '../engine/types.js';
 import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js';
-import { BINARIES, type Binary } from '../images/known-images.js';
+import type { Binary } from '../images/known-images.js';
+import { binariesOf, stageImage, type InstalledPackage } from './stage-image.js';
 
 /**
  * What a compose service really runs, whichever file decides it: the compose service, the
@@ -23,7 +23,7 @@ export interface EffectiveImage {
   healthcheck?: Decided<{ disabled: boolean; test?: string[] }>;
   binaries: Record<Binary, Presence>;
   /** Packages installed along the stage chain (apt, apk, …). */
-  packages: { name: string; manager: string; span: Span; stage: number }[];
+  packages: InstalledPackage[];
 }
 
 /** A value and the place that decides it, for reporting on the line a user would change. */
@@ -33,20 +33,6 @@ export interface Decided<T> {
   span: Span;
 }
 
-/** Packages whose install puts a binary on the PATH. */
-export const PROVIDES: Readonly<Record<string, Binary>> = {
-  curl: 'curl',
-  wget: 'wget',
-  'netcat-openbsd': 'nc',
-  'netcat-traditional': 'nc',
-  netcat: 'nc',
-  'ncat': 'nc',
-  bash: 'bash',
-  python3: 'python',
-  nodejs: 'node',
-  busybox: 'wget',
-};
-
 export function pulledImage(service: Service): EffectiveImage | undefined {
   const image = service.image;
   if (!image) return undefined;
@@ -55,17 +41,7 @@ export function pulledImage(service: Service): EffectiveImage | undefined {
 }
 
 export function builtImage(service: Service, dockerfile: DockerfileModel, stage: Stage): EffectiveImage {
-  const chain = stageChain(dockerfile, stage);
-  const root = chain[0]!;
-  const base = root.base;
-  const facts = base.kind === 'image' ? lookupImage(base.ref) : base.kind === 'scratch' ? lookupImage({ repository: 'scratch' }) : undefined;
-  const packages = chain.flatMap((s) =>
-    s.runs.flatMap((run) =>
-      runPackageOps(run)
-        .filter((op) => op.action === 'install' || op.action === 'add')
-        .flatMap((op) => op.packages.map((p) => ({ name: p.name, manager: op.manager, span: dockerfile.file.span(p.start, p.end), stage: s.index }))),
-    ),
-  );
+  const { facts, packages } = stageImage(dockerfile, stage);
   const user = stage.effective.user;
   const fromDockerfile: Decided<string> | undefined = user && { value: user.value, source: 'dockerfile', span: user.instruction.span };
   const fromImage: Decided<string> | undefined = facts?.user !== undefined ? { value: facts.user, source: 'image', span: stage.from.span } : undefined;
@@ -82,24 +58,8 @@ export function builtImage(service: Service, dockerfile: DockerfileModel, stage:
   return built;
 }
 
-/** The stages from the external root down to `stage`, following `FROM <stage>`. */
-export function stageChain(dockerfile: DockerfileModel, stage: Stage): Stage[] {
-  const chain = [stage];
-  for (let s = stage; s.base.kind === 'stage' && chain.length <= dockerfile.stages.length; ) {
-    const parent = dockerfile.stages[(s.base as { stage: number }).stage];
-    if (!parent || chain.includes(parent)) break;
-    chain.unshift(parent);
-    s = parent;
-  }
-  return chain;
-}
-
 function finish(service: Service, partial: Omit<EffectiveImage, 'binaries' | 'user' | 'healthcheck'>, imageUser: Decided<string> | undefined): EffectiveImage {
-  const binaries = Object.fromEntries(BINARIES.map((b) => [b, partial.facts?.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>;
-  for (const p of partial.packages) {
-    const b = PROVIDES[p.name];
-    if (b) binaries[b] = 'yes';
-  }
+  const binaries = binariesOf(partial.facts, partial.packages);
   const composeUser = service.user && str(service.user);
   const user: Decided<string> | undefined = composeUser ? { value: composeUser, source: 'compose', span: service.user!.span } : imageUser;
   return { ...partial, binaries, user, healthcheck: composeHealthcheck(service) ?? imageHealthcheck(partial.facts, service) };

@@ -2,35 +2,65 @@ import { runPackageOps } from '../dockerfile/commands.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js';
 import { BINARIES, type Binary } from '../images/known-images.js';
-import { PROVIDES, stageChain } from './effective-image.js';
+import { stageChain } from '../dockerfile/chain.js';
+import type { Span } from '../engine/types.js';
 
-/** What a Dockerfile stage runs on, without a compose service: for the Dockerfile rules. */
+/** What a Dockerfile stage runs on, with or without a compose service that builds it. */
 export interface StageImage {
   /** Facts of the external image at the root of the `FROM <stage>` chain. */
   facts?: ImageFacts;
   /** That image as written after ARG substitution (`python:3.12-slim`, `scratch`). */
   base?: string;
+  /** The base image's tools, plus what the chain's package installs add. */
   binaries: Record<Binary, Presence>;
+  /** Packages installed along the chain (apt, apk, pip, …). */
+  packages: InstalledPackage[];
 }
+
+export interface InstalledPackage {
+  name: string;
+  manager: string;
+  span: Span;
+  stage: number;
+}
+
+/** Packages whose install puts a binary on the PATH. */
+const PROVIDES: Readonly<Record<string, Binary>> = {
+  curl: 'curl',
+  wget: 'wget',
+  'netcat-openbsd': 'nc',
+  'netcat-traditional': 'nc',
+  netcat: 'nc',
+  ncat: 'nc',
+  bash: 'bash',
+  python3: 'python',
+  nodejs: 'node',
+  busybox: 'wget',
+};
 
 export function stageImage(dockerfile: DockerfileModel, stage: Stage): StageImage {
   const chain = stageChain(dockerfile, stage);
   const root = chain[0]!.base;
   const facts = root.kind === 'image' ? lookupImage(root.ref) : root.kind === 'scratch' ? lookupImage({ repository: 'scratch' }) : undefined;
   const base = root.kind === 'image' ? root.text : root.kind === 'scratch' ? 'scratch' : undefined;
+  const packages = chain.flatMap((s) =>
+    s.runs.flatMap((run) =>
+      runPackageOps(run)
+        .filter((op) => op.action === 'install' || op.action === 'add')
+        .flatMap((op) => op.packages.map((p) => ({ name: p.name, manager: op.manager, span: dockerfile.file.span(p.start, p.end), stage: s.index }))),
+    ),
+  );
+  return { ...(facts && { facts }), ...(base !== undefined && { base }), binaries: binariesOf(facts, packages), packages };
+}
+
+/** The image's tools as known, with every package install that provides one counted in. */
+export function binariesOf(facts: ImageFacts | undefined, packages: readonly InstalledPackage[]): Record<Binary, Presence> {
   const binaries = Object.fromEntries(BINARIES.map((b) => [b, facts?.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>;
-  for (const s of chain) {
-    for (const run of s.runs) {
-      for (const op of runPackageOps(run)) {
-        if (op.action !== 'install' && op.action !== 'add') continue;
-        for (const p of op.packages) {
-          const b = PROVIDES[p.name];
-          if (b) binaries[b] = 'yes';
-        }
-      }
-    }
+  for (const p of packages) {
+    const b = PROVIDES[p.name];
+    if (b) binaries[b] = 'yes';
   }
-  return { ...(facts && { facts }), ...(base !== undefined && { base }), binaries };
+  return binaries;
 }
 
 /** How messages name a stage: `stage "runtime" of Dockerfile`, `the final stage of Dockerfile`. */
