@@ -2,12 +2,12 @@ import type { Report } from '../../src/engine/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import type { ImageFacts, Presence } from '../../src/images/facts.js';
 import type { Binary } from '../../src/images/known-images.js';
-import { composeProbe, dockerfileProbe, execFormAdvice, missingCalls, probeAdvice, type Probe } from '../../src/stack/healthcheck-probe.js';
+import { composeProbe, dockerfileProbe, execFormAdvice, missingCalls, PROBE_BINARIES, probeAdvice, type Probe } from '../../src/stack/healthcheck-probe.js';
 import { stageImage, stageLabel } from '../../src/stack/stage-image.js';
 
 interface Image {
-  /** How the message names the image. */
-  name: string;
+  /** How the message names the image (computed only for a finding). */
+  name: () => string;
   facts?: ImageFacts;
   binaries: Readonly<Record<Binary, Presence>>;
   built: boolean;
@@ -27,13 +27,15 @@ export default defineRule({
   check({ stack, effective, report }) {
     for (const service of stack.services) {
       const image = effective.get(service.name);
-      const probe = image && composeProbe(service, stack.sources);
-      if (!image || !probe) continue;
-      let name = service.image?.text ?? service.name;
-      if (image.dockerfile && image.stage) {
+      // Most images lack nothing a probe could call: skip parsing their probes.
+      if (!image || !lacksAny(image.binaries)) continue;
+      const probe = composeProbe(service, stack.sources);
+      if (!probe) continue;
+      const name = () => {
+        if (!image.dockerfile || !image.stage) return service.image?.text ?? service.name;
         const { base } = stageImage(image.dockerfile, image.stage);
-        name = `${stageLabel(image.dockerfile, image.stage)}${base ? ` (${base})` : ''}`;
-      }
+        return `${stageLabel(image.dockerfile, image.stage)}${base ? ` (${base})` : ''}`;
+      };
       const what = `${service.name}'s healthcheck`;
       check(probe, { name, facts: image.facts, binaries: image.binaries, built: image.origin === 'build' }, what, false, report);
     }
@@ -41,24 +43,32 @@ export default defineRule({
   checkDockerfile({ dockerfile, runtimeStages, report }) {
     for (const stage of runtimeStages) {
       const hc = stage.effective.healthcheck;
-      const probe = hc && dockerfileProbe(dockerfile, hc);
-      if (!probe) continue;
+      if (!hc) continue;
       const { facts, base, binaries } = stageImage(dockerfile, stage);
-      const name = `${stageLabel(dockerfile, stage)}${base ? ` (${base})` : ''}`;
+      const probe = lacksAny(binaries) ? dockerfileProbe(dockerfile, hc) : undefined;
+      if (!probe) continue;
+      const name = () => `${stageLabel(dockerfile, stage)}${base ? ` (${base})` : ''}`;
       check(probe, { name, facts, binaries, built: true }, 'HEALTHCHECK', true, report);
     }
   },
 });
 
+const PROBED = new Set<Binary>([...Object.values(PROBE_BINARIES), 'sh']);
+
+function lacksAny(binaries: Readonly<Record<Binary, Presence>>): boolean {
+  for (const b of PROBED) if (binaries[b] === 'no') return true;
+  return false;
+}
+
 function check(probe: Probe, image: Image, what: string, dockerfile: boolean, report: (r: Report) => void): void {
   if (probe.shell && image.binaries.sh === 'no') {
     const instead = execFormAdvice(image.facts, image.binaries, dockerfile);
-    report({ span: probe.shell, message: `${what} runs through /bin/sh, which ${image.name} does not have; ${instead}` });
+    report({ span: probe.shell, message: `${what} runs through /bin/sh, which ${image.name()} does not have; ${instead}` });
     return;
   }
   for (const { command } of missingCalls(probe, image.binaries)) {
     const word = command.words[0]!;
     const instead = probeAdvice(command, image.facts, image.binaries, image.built, dockerfile);
-    report({ span: probe.file.span(word.start, word.end), message: `${what} calls ${command.name}, which ${image.name} does not have; ${instead}` });
+    report({ span: probe.file.span(word.start, word.end), message: `${what} calls ${command.name}, which ${image.name()} does not have; ${instead}` });
   }
 }
