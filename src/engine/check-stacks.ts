@@ -84,6 +84,10 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
   for (const f of found) void dockerfiles.load(f);
   outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment)));
   for (const model of await dockerfiles.all()) sources.set(model.file.path, model.file);
+  for (const { file, problem } of await dockerfiles.unreadable()) {
+    sources.set(file.path, file);
+    outcomes.push({ diagnostics: [{ ruleId: 'parse-error', severity: 'error', ...problem }], files: [file.path] });
+  }
   return { outcomes, sources: [...sources.values()], envFiles: [...envFiles] };
 }
 

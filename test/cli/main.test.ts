@@ -92,6 +92,23 @@ describe('ragcheck lint', () => {
     expect(found).toEqual(['a/compose.yaml:4 parse-error', 'b/compose.yaml:3 pinned-image-tag', 'c/compose.yaml:1 parse-error', 'd/compose.yaml:1 parse-error', 'e/compose.yaml:6 parse-error']);
   });
 
+  it('reports a binary or broken Dockerfile at its position and still lints the rest', async () => {
+    const dir = await project({
+      'a/Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01]),
+      'b/Dockerfile': 'RUN echo hi\n',
+      'c/compose.yaml': PINNED_LATEST,
+    });
+    const r = await run(['lint', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; ruleId: string; line: number; message: string }) => `${d.file}:${d.line} ${d.ruleId}: ${d.message}`);
+    expect(found).toEqual([
+      'a/Dockerfile:1 parse-error: File is binary, not a Dockerfile',
+      'b/Dockerfile:1 parse-error: RUN before the first FROM: only ARG may come before it',
+      'b/Dockerfile:1 parse-error: No FROM instruction: there is nothing to build',
+      'c/compose.yaml:3 pinned-image-tag: redis runs redis:latest, and latest is a moving tag; pin an explicit version',
+    ]);
+  });
+
   it('exits 2 with one clear line for bad usage, bad config and missing paths', async () => {
     const dir = await project({ 'compose.yaml': CLEAN, 'bad/.ragcheck.yaml': 'rules:\n  pinned-image-tag: [error, { require: sha }]\n' });
     const cases: [string[], RegExp][] = [
