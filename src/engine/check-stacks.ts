@@ -1,12 +1,12 @@
+import path from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { FileCache } from '../compose/file-cache.js';
 import { loadStack, type LoadContext } from '../compose/load-stack.js';
 import type { RuleSetting } from '../config/rule-settings.js';
-import type { StackPlan } from '../discover/types.js';
-import type { SourceFile } from '../source/source-file.js';
-import path from 'node:path';
 import { environmentOfName } from '../discover/patterns.js';
+import type { StackPlan } from '../discover/types.js';
 import type { Stage } from '../dockerfile/types.js';
+import type { SourceFile } from '../source/source-file.js';
 import { DockerfileCache } from '../stack/dockerfiles.js';
 import { linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
@@ -29,10 +29,6 @@ export interface CheckResult {
   envFiles: string[];
 }
 
-/**
- * Loads and checks stacks one after another. Stacks come grouped by folder, so a file's tree
- * is freed after the last stack that reads it.
- */
 export interface CheckInput {
   plans: readonly StackPlan[];
   /** Absolute paths of the Dockerfiles discovery found; each is checked once, built or not. */
@@ -45,6 +41,11 @@ export interface CheckInput {
   environment?: string;
 }
 
+/**
+ * Loads, links and checks stacks one after another, then checks every Dockerfile once over
+ * the stages the stacks run. Stacks come grouped by folder, so a compose file's tree is freed
+ * after the last stack that reads it.
+ */
 export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts);
   const dockerfiles = new DockerfileCache(cache);

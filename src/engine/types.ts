@@ -110,9 +110,6 @@ export interface Rule {
   checkDockerfile?(ctx: DockerfileRuleContext): void;
 }
 
-/** Kept for rules written against the compose-only shape. */
-export type ComposeRule = Rule;
-
 export function defineRule<R extends Rule>(rule: R): R {
   return rule;
 }
