@@ -38,7 +38,19 @@ const PROVIDES: Readonly<Record<string, Binary>> = {
   busybox: 'wget',
 };
 
+/** Linking and several rules ask about the same stage: computed once per stage object. */
+const memo = new WeakMap<Stage, StageImage>();
+
 export function stageImage(dockerfile: DockerfileModel, stage: Stage): StageImage {
+  let image = memo.get(stage);
+  if (!image) {
+    image = computeStageImage(dockerfile, stage);
+    memo.set(stage, image);
+  }
+  return image;
+}
+
+function computeStageImage(dockerfile: DockerfileModel, stage: Stage): StageImage {
   const chain = stageChain(dockerfile, stage);
   const root = chain[0]!.base;
   const facts = root.kind === 'image' ? lookupImage(root.ref) : root.kind === 'scratch' ? lookupImage({ repository: 'scratch' }) : undefined;
