@@ -2,7 +2,7 @@ import type { Span } from '../engine/types.js';
 import { parseImageRef } from '../images/ref.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { BuildSpec, CommandSpec, ComposeStack, Declared, EnvEntry, ImageRef, MountType, Service, VolumeMount } from './model.js';
-import { subSpan } from './scalar-span.js';
+import { subSpan } from './yaml-scalar.js';
 import { splitWords } from './words.js';
 import { get, isMap, isScalar, isSeq, str, type YMap, type YNode, type YPair, type YScalar } from './ynode.js';
 

@@ -6,7 +6,7 @@ import { analyzeCommands } from './analyze.js';
 import { coarseMapper, lazyMapper, mapCommand } from './offsets.js';
 import { awaitsCommandString, fromWords } from './simple-command.js';
 import type { MappedWord, SimpleCommand } from './types.js';
-import { scalarMapper, scalarText } from './yaml-scalar.js';
+import { scalarMapper, scalarText } from '../compose/yaml-scalar.js';
 
 /** The commands of a Compose `command:` / `entrypoint:`, located in their file. */
 export interface CommandSite {

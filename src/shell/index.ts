@@ -9,4 +9,4 @@ export {
 } from './packages.js';
 export { analyzeMappedScript, analyzeScript, joinPieces, rangeMapper, type ScriptPiece, type ToFile } from './script.js';
 export { awaitsCommandString, MAX_DEPTH, readsScriptFromStdin } from './simple-command.js';
-export { alignScalar, scalarMapper } from './yaml-scalar.js';
+export { alignScalar, scalarMapper } from '../compose/yaml-scalar.js';

@@ -9,7 +9,7 @@ import { coarseMapper } from '../shell/offsets.js';
 import { analyzeMappedScript, analyzeScript } from '../shell/script.js';
 import { fromWords } from '../shell/simple-command.js';
 import type { MappedWord, SimpleCommand } from '../shell/types.js';
-import { scalarMapper, scalarText } from '../shell/yaml-scalar.js';
+import { scalarMapper, scalarText } from '../compose/yaml-scalar.js';
 import type { SourceFile } from '../source/source-file.js';
 
 /** A healthcheck's commands, located in their file. */

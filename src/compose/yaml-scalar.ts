@@ -1,7 +1,8 @@
+import type { Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
-import type { YScalar } from '../compose/ynode.js';
-import { coarseMapper, tableMapper } from './offsets.js';
-import type { OffsetMapper } from './types.js';
+import type { YScalar } from './ynode.js';
+import { coarseMapper, tableMapper } from '../shell/offsets.js';
+import type { OffsetMapper } from '../shell/types.js';
 
 /** Escapes of YAML double-quoted scalars that stand for one character. */
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -97,4 +98,16 @@ export function scalarMapper(node: YScalar, file: SourceFile | undefined): Offse
 /** The scalar's text as written, before interpolation. */
 export function scalarText(node: YScalar): string {
   return node.raw ?? (node.value === null ? '' : String(node.value));
+}
+
+/**
+ * The span of characters `[from, to)` of a scalar's text as written (before interpolation),
+ * exact where the text lines up with the file, else the whole scalar's span: never a wrong
+ * column.
+ */
+export function subSpan(node: YScalar, sources: ReadonlyMap<string, SourceFile>, from: number, to: number): Span {
+  const file = sources.get(node.span.file);
+  if (!file) return node.span;
+  const [start, end] = scalarMapper(node, file)(from, to);
+  return start === node.span.start && end === node.span.end ? node.span : file.span(start, end);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignScalar } from '../../src/shell/yaml-scalar.js';
+import { alignScalar } from '../../src/compose/yaml-scalar.js';
 
 /** Aligns `value` with the scalar written at `written`'s position in `src`; returns the source chars per value char. */
 function align(src: string, written: string, value: string): string | null {
