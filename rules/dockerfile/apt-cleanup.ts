@@ -1,5 +1,5 @@
 import { runCommands, runPackageOps } from '../../src/dockerfile/commands.js';
-import { mountCovers, shippedStages } from '../../src/dockerfile/chain.js';
+import { mountCovers, shippedRuns } from '../../src/dockerfile/chain.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import { cleansAptLists } from '../../src/shell/packages.js';
@@ -14,18 +14,16 @@ export default defineRule({
     severity: 'warning',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    for (const stage of shippedStages(dockerfile, runtimeStages)) {
-      for (const run of stage.runs) {
-        const installs = runPackageOps(run).filter((op) => op.manager === 'apt' && op.action === 'install');
-        if (installs.length === 0) continue;
-        // Lists removed, or never written into the layer because a mount holds them.
-        if (cleansAptLists(runCommands(run)) || mountCovers(run, APT_LISTS)) continue;
-        for (const op of installs) {
-          report({
-            span: opSpan(dockerfile.file, op),
-            message: `${op.tool} install leaves apt's package lists (tens of MB) in this layer; end the same RUN with \`rm -rf /var/lib/apt/lists/*\``,
-          });
-        }
+    for (const { run } of shippedRuns(dockerfile, runtimeStages)) {
+      const installs = runPackageOps(run).filter((op) => op.manager === 'apt' && op.action === 'install');
+      if (installs.length === 0) continue;
+      // Lists removed, or never written into the layer because a mount holds them.
+      if (cleansAptLists(runCommands(run)) || mountCovers(run, APT_LISTS)) continue;
+      for (const op of installs) {
+        report({
+          span: opSpan(dockerfile.file, op),
+          message: `${op.tool} install leaves apt's package lists (tens of MB) in this layer; end the same RUN with \`rm -rf /var/lib/apt/lists/*\``,
+        });
       }
     }
   },

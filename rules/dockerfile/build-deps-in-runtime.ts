@@ -1,6 +1,6 @@
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { isBuildPackage } from '../../src/dockerfile/build-packages.js';
-import { runtimeStagesOf, shippedStages } from '../../src/dockerfile/chain.js';
+import { runtimeStagesOf, shippedRuns } from '../../src/dockerfile/chain.js';
 import type { Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { flagValues, type PackageOp } from '../../src/shell/packages.js';
@@ -15,21 +15,19 @@ export default defineRule({
     severity: 'warning',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    for (const stage of shippedStages(dockerfile, runtimeStages)) {
-      for (const run of stage.runs) {
-        const ops = runPackageOps(run);
-        const removed = removedNames(ops);
-        for (const op of ops) {
-          if (!SYSTEM.has(op.manager) || op.action !== 'install') continue;
-          // `apk add --virtual .build-deps gcc … && apk del .build-deps`: gone in the same layer.
-          if (flagValues(op, '-t', '--virtual').some((v) => removed.has(v))) continue;
-          for (const p of op.packages) {
-            if (p.source !== 'registry' || !isBuildPackage(p.name) || removed.has(p.name)) continue;
-            report({
-              span: dockerfile.file.span(p.start, p.end),
-              message: `${p.name} is installed in ${where(stage, runtimeStagesOf(dockerfile, stage, runtimeStages))}, so it ships in the running image; install it in a builder stage and COPY --from the result`,
-            });
-          }
+    for (const { stage, run } of shippedRuns(dockerfile, runtimeStages)) {
+      const ops = runPackageOps(run);
+      const removed = removedNames(ops);
+      for (const op of ops) {
+        if (!SYSTEM.has(op.manager) || op.action !== 'install') continue;
+        // `apk add --virtual .build-deps gcc … && apk del .build-deps`: gone in the same layer.
+        if (flagValues(op, '-t', '--virtual').some((v) => removed.has(v))) continue;
+        for (const p of op.packages) {
+          if (p.source !== 'registry' || !isBuildPackage(p.name) || removed.has(p.name)) continue;
+          report({
+            span: dockerfile.file.span(p.start, p.end),
+            message: `${p.name} is installed in ${where(stage, runtimeStagesOf(dockerfile, stage, runtimeStages))}, so it ships in the running image; install it in a builder stage and COPY --from the result`,
+          });
         }
       }
     }

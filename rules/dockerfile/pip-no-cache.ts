@@ -1,6 +1,6 @@
 import { runCommands, runPackageOps } from '../../src/dockerfile/commands.js';
-import { envBefore, mountCovers, shippedStages } from '../../src/dockerfile/chain.js';
-import { opSpan } from '../../src/dockerfile/op-span.js';
+import { envBefore, mountCovers, shippedRuns } from '../../src/dockerfile/chain.js';
+import { addFlagFix, opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import { cleansCache, type CacheKind, type PackageOp } from '../../src/shell/packages.js';
 
@@ -20,24 +20,20 @@ export default defineRule({
     fixable: 'safe',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    const file = dockerfile.file;
-    for (const stage of shippedStages(dockerfile, runtimeStages)) {
-      for (const run of stage.runs) {
-        for (const op of runPackageOps(run)) {
-          const installer = INSTALLERS.find((i) => i.matches(op));
-          if (!installer) continue;
-          const env = envBefore(stage, installer.env, run.instruction);
-          if (env !== undefined && !installer.keepsCache.test(env)) continue;
-          if (cleansCache(runCommands(run), installer.kind) || mountCovers(run, installer.cacheDir)) continue;
-          // uv also accepts pip's spelling.
-          if (installer.kind === 'uv' && op.flags.some((f) => f.name === '--no-cache-dir')) continue;
-          const at = op.subcommand.at(-1)!.end;
-          report({
-            span: opSpan(file, op),
-            message: `${op.tool} install keeps its download cache in the layer; add ${installer.flag} (or set ${installer.env}=1, or use a cache mount)`,
-            fix: { title: `Add ${installer.flag}`, safe: true, edits: [{ file: file.path, start: at, end: at, text: ` ${installer.flag}` }] },
-          });
-        }
+    for (const { stage, run } of shippedRuns(dockerfile, runtimeStages)) {
+      for (const op of runPackageOps(run)) {
+        const installer = INSTALLERS.find((i) => i.matches(op));
+        if (!installer) continue;
+        const env = envBefore(stage, installer.env, run.instruction);
+        if (env !== undefined && !installer.keepsCache.test(env)) continue;
+        if (cleansCache(runCommands(run), installer.kind) || mountCovers(run, installer.cacheDir)) continue;
+        // uv also accepts pip's spelling.
+        if (installer.kind === 'uv' && op.flags.some((f) => f.name === '--no-cache-dir')) continue;
+        report({
+          span: opSpan(dockerfile.file, op),
+          message: `${op.tool} install keeps its download cache in the layer; add ${installer.flag} (or set ${installer.env}=1, or use a cache mount)`,
+          fix: addFlagFix(dockerfile.file, op, installer.flag, true),
+        });
       }
     }
   },

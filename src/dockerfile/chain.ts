@@ -22,6 +22,11 @@ export function shippedStages(model: DockerfileModel, runtimeStages: readonly St
   return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
+/** Every RUN whose layer ships, with its stage: what the size rules walk. */
+export function shippedRuns(model: DockerfileModel, runtimeStages: readonly Stage[]): { stage: Stage; run: RunInstruction }[] {
+  return shippedStages(model, runtimeStages).flatMap((stage) => stage.runs.map((run) => ({ stage, run })));
+}
+
 /** The runtime stages whose chain includes `stage` (itself, or stages built FROM it). */
 export function runtimeStagesOf(model: DockerfileModel, stage: Stage, runtimeStages: readonly Stage[]): Stage[] {
   return runtimeStages.filter((r) => stageChain(model, r).includes(stage));
