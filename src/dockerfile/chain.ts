@@ -1,3 +1,4 @@
+import { normalizePath } from '../source/container-path.js';
 import type { DockerfileModel, Instruction, RunInstruction, Stage } from './types.js';
 
 /** `stage` and the stages it is built `FROM`, the first base first. */
@@ -32,7 +33,6 @@ export function runtimeStagesOf(model: DockerfileModel, stage: Stage, runtimeSta
   return runtimeStages.filter((r) => stageChain(model, r).includes(stage));
 }
 
-const normalize = (path: string): string => path.replace(/\/+/g, '/').replace(/(?<=.)\/$/, '');
 
 /** Whether a `RUN --mount` of type cache or tmpfs covers `dir` (a mount on `/var/lib/apt` covers its lists). */
 export function mountCovers(run: RunInstruction, dir: string | RegExp): boolean {
@@ -40,7 +40,7 @@ export function mountCovers(run: RunInstruction, dir: string | RegExp): boolean 
     if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
     const target = m.options.target ?? m.options.dst ?? m.options.destination;
     if (!target) return false;
-    const t = normalize(target);
+    const t = normalizePath(target);
     return typeof dir === 'string' ? dir === t || dir.startsWith(`${t}/`) : dir.test(t);
   });
 }

@@ -1,3 +1,4 @@
+import { normalizePath } from '../source/container-path.js';
 import type { DataDirRule, KnownImage, Layout } from './known-images.js';
 import { majorInRange, parseVersion, type Version } from './version.js';
 
@@ -45,7 +46,7 @@ export function dataDirs(image: KnownImage, tag: string | undefined, env: Env, a
   const out: DataDir[] = [];
   for (const rule of layout.dirs) {
     for (const found of resolveRule(image, rule, env, argv, major)) {
-      const path = normalize(found.path);
+      const path = normalizePath(found.path);
       const mountAt = found.fromDefault && rule.mountAt ? rule.mountAt : path;
       out.push({ path, why: found.why, what: rule.what, mountAt, legacy: rule.legacy ?? [], ...(rule.legacyNote && { legacyNote: rule.legacyNote }) });
     }
@@ -125,7 +126,4 @@ function isPlainPath(a: string): boolean {
   return a.startsWith('/') && !a.includes('{') && !a.includes('$');
 }
 
-export function normalize(path: string): string {
-  const collapsed = path.replace(/\/+/g, '/');
-  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
-}
+export { normalizePath as normalize };
