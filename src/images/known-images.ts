@@ -101,17 +101,21 @@ export interface Variant {
 }
 
 /** The JSON as written: regexes are strings and optional lists may be absent. */
-interface RawImage extends Omit<KnownImage, 'versionPattern' | 'base' | 'facts' | 'variants'> {
+interface RawImage extends Omit<KnownImage, 'versionPattern' | 'base' | 'facts' | 'variants' | 'layouts'> {
+  /** Its own layouts, or `layoutsFrom`: the id of an image whose data layout it shares (pgvector is postgres). */
+  layouts?: Layout[];
+  layoutsFrom?: string;
   versionPattern?: string;
   base?: boolean;
   facts?: Facts;
   variants?: Array<Omit<Variant, 'when'> & { when: { tag?: string; since?: Version; until?: Version } }>;
 }
 
-function load(raw: RawImage): KnownImage {
-  const { versionPattern, base, facts, variants, ...rest } = raw;
+function load(raw: RawImage, all: readonly RawImage[]): KnownImage {
+  const { versionPattern, base, facts, variants, layouts, layoutsFrom, ...rest } = raw;
   return {
     ...rest,
+    layouts: layouts ?? all.find((i) => i.id === layoutsFrom)?.layouts ?? [],
     ...(versionPattern !== undefined && { versionPattern: new RegExp(versionPattern) }),
     base: base ?? false,
     facts: facts ?? {},
@@ -119,7 +123,8 @@ function load(raw: RawImage): KnownImage {
   };
 }
 
-export const KNOWN_IMAGES: readonly KnownImage[] = (data.images as unknown as RawImage[]).map(load);
+const RAW = data.images as unknown as RawImage[];
+export const KNOWN_IMAGES: readonly KnownImage[] = RAW.map((raw) => load(raw, RAW));
 
 export interface ImageRefLike {
   registry?: string;

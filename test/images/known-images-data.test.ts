@@ -36,6 +36,14 @@ describe('known-images.json', () => {
     }
   });
 
+  it('shares layouts only with images that have their own', () => {
+    for (const image of images as Array<Entry & { layoutsFrom?: string }>) {
+      if (!image.layoutsFrom) continue;
+      const source = images.find((i) => i.id === image.layoutsFrom) as { layouts?: unknown[] } | undefined;
+      expect(source?.layouts?.length, `${image.id} takes layouts from ${image.layoutsFrom}`).toBeGreaterThan(0);
+    }
+  });
+
   it('names each repository glob once', () => {
     const globs = images.flatMap((i) => i.repositories);
     expect(globs.length).toBe(new Set(globs).size);
