@@ -91,8 +91,11 @@ export function toJS(node: YNode | undefined): unknown {
       return node.items.map(toJS);
     case 'map': {
       const out: Record<string, unknown> = {};
-      // defineProperty: a `__proto__` key must stay a plain key, not set the prototype.
-      for (const p of node.pairs) Object.defineProperty(out, p.key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
+      for (const p of node.pairs) {
+        // A `__proto__` key must stay a plain key, not set the prototype.
+        if (p.key === '__proto__') Object.defineProperty(out, p.key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
+        else out[p.key] = toJS(p.value);
+      }
       return out;
     }
   }

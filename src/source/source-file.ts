@@ -24,9 +24,12 @@ export class SourceFile {
   }
 
   span(start: number, end: number = start): Span {
-    const s = this.position(start);
-    const e = this.position(Math.max(start, end));
-    return { file: this.path, start, end: Math.max(start, end), line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    // Every node of every file gets a span: no intermediate position objects here.
+    const starts = this.lineStarts;
+    const to = Math.max(start, end);
+    const line = lastAtOrBefore(starts, start);
+    const endLine = to === start ? line : lastAtOrBefore(starts, to);
+    return { file: this.path, start, end: to, line: line + 1, column: start - starts[line]! + 1, endLine: endLine + 1, endColumn: to - starts[endLine]! + 1 };
   }
 
   /** The text of one 1-based line, without its line break. */
