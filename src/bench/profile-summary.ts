@@ -67,7 +67,7 @@ export function summarise(p: Profile): Summary {
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const c = byId.get(cur)!;
-      if (!c.callFrame.url.includes('/dist/src/')) continue;
+      if (!OWN_CODE.test(c.callFrame.url)) continue;
       const l = label(c);
       if (seen.has(l)) continue;
       seen.add(l);
@@ -76,6 +76,9 @@ export function summarise(p: Profile): Summary {
   }
   return s;
 }
+
+/** Our compiled sources: the pipeline and the rules. */
+const OWN_CODE = /\/dist\/(src|rules)\//;
 
 function table(title: string, m: Map<string, number>, total: number, top: number): string {
   const rows = [...m].sort((a, b) => b[1] - a[1]).slice(0, top);

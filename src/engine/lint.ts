@@ -42,10 +42,12 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 
 /** Keeps an `everyStack` finding only when each stack that includes its file reported it. */
 function agreedByEveryStack(outcomes: readonly StackOutcome[]): Diagnostic[] {
-  const checked = outcomes.filter((o) => o.everyStack);
   const votes = new Map<string, { d: Diagnostic; n: number }>();
-  for (const o of checked) {
-    for (const d of dedupe(o.everyStack!)) {
+  const stacksWith = new Map<string, number>();
+  for (const o of outcomes) {
+    if (!o.everyStack) continue;
+    for (const f of o.files) stacksWith.set(f, (stacksWith.get(f) ?? 0) + 1);
+    for (const d of dedupe(o.everyStack)) {
       const k = key(d);
       const v = votes.get(k);
       if (v) v.n++;
@@ -54,7 +56,7 @@ function agreedByEveryStack(outcomes: readonly StackOutcome[]): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   for (const { d, n } of votes.values()) {
-    if (n === checked.filter((o) => o.files.includes(d.span.file)).length) {
+    if (n === stacksWith.get(d.span.file)) {
       const { everyStack: _, ...rest } = d;
       out.push(rest);
     }
