@@ -277,7 +277,7 @@ export function coreValue(s: string): string | number | boolean | null {
 }
 
 /** Plain scalars whose first character yaml rejects. */
-const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
+export const BAD_PLAIN_START: ReadonlySet<string> = new Set(['\t', ',', '%', '|', '>', '@', '`']);
 
 interface Anchor {
   node: YNode | undefined;
@@ -533,7 +533,7 @@ class TreeBuilder {
   }
 }
 
-interface KeyInfo {
+export interface KeyInfo {
   value: string | number | boolean;
   key: string;
   keySpan: Span;
@@ -547,7 +547,7 @@ function anchorName(anchor: Source): string {
 }
 
 /** A mapping's pairs: unique keys, then what `<<` merge keys bring in (own keys win, earlier sources win). */
-class PairList {
+export class PairList {
   private readonly seen = new Set<string | number | boolean>();
   private readonly own: YPair[] = [];
   private merged: YPair[] | undefined;

@@ -4,6 +4,7 @@ import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YPair } from './ynode.js';
 import { fastParse, MAX_EXPANDED_NODES, trimEnd } from './fast-parse.js';
+import { readBlockYaml } from './block-reader.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -24,9 +25,10 @@ export interface CommentLine {
 
 /** Parses a Compose file into the positioned tree, or one problem with its position. */
 export function parseYamlFile(file: SourceFile): ParseResult {
-  // Ordinary files take the CST fast path; anything it does not handle (and every error) goes
-  // through yaml's Document, which yields the same tree or the problem.
-  return precheck(file) ?? fastParse(file) ?? parseWithDocument(file);
+  // Ordinary files are read straight from the text, then the CST fast path takes what that
+  // reader leaves; anything neither handles (and every error) goes through yaml's Document,
+  // which yields the same tree or the problem.
+  return precheck(file) ?? readBlockYaml(file) ?? fastParse(file) ?? parseWithDocument(file);
 }
 
 /** The Document-based path alone: the reference the fast path is tested against. */
