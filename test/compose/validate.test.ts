@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/bench/prng.js';
 import { parseYamlFile } from '../../src/compose/parse.js';
-import { validateCompose } from '../../src/compose/validate.js';
-import type { YMap } from '../../src/compose/ynode.js';
+import { validateCompose, verdicts } from '../../src/compose/validate.js';
+import { toJS, type YMap } from '../../src/compose/ynode.js';
+import { packageRoot } from '../../src/package-root.js';
 import { SourceFile } from '../../src/source/source-file.js';
 
 function parse(text: string): YMap {
@@ -519,3 +523,57 @@ secrets:
   postgres_password:
     file: ./secrets/postgres_password.txt
 `;
+
+describe('the quick and the detailed validator', () => {
+  /** Every object and array in a value, with a way to replace a member. */
+  function slots(v: unknown, out: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = []) {
+    if (Array.isArray(v)) v.forEach((item, i) => (out.push({ parent: v, key: i }), slots(item, out)));
+    else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) out.push({ parent: v as Record<string, unknown>, key: k }), slots(item, out);
+    return out;
+  }
+
+  const REPLACEMENTS: unknown[] = [null, true, 0, -1, 1.5, '', 'x', '8080:80', [], ['a', 'a'], [1], {}, { 'x-a': 1 }, { unknown: 1 }];
+
+  it('agree on every fixture and on thousands of mutations of them', () => {
+    const texts = readFixtureYaml();
+    expect(texts.length).toBeGreaterThan(20);
+    const rng = new Rng(11);
+    let checked = 0;
+    let invalid = 0;
+    for (const text of texts) {
+      const r = parseYamlFile(new SourceFile('compose.yaml', text));
+      if (!r.ok) continue;
+      const base = JSON.stringify(toJS(r.root));
+      const agree = (data: unknown) => {
+        const v = verdicts(data);
+        expect(v.quick, JSON.stringify(data)).toBe(v.detailed);
+        checked++;
+        if (!v.detailed) invalid++;
+      };
+      agree(JSON.parse(base));
+      for (let i = 0; i < 60; i++) {
+        const data = JSON.parse(base) as unknown;
+        const all = slots(data);
+        if (all.length === 0) break;
+        const { parent, key } = rng.pick(all);
+        if (Array.isArray(parent) || rng.chance(0.7)) (parent as Record<string | number, unknown>)[key] = structuredClone(rng.pick(REPLACEMENTS));
+        else parent[`${key}_${rng.int(0, 9)}`] = structuredClone(rng.pick(REPLACEMENTS));
+        agree(data);
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+    // The mutations must reach both verdicts often for the agreement to mean something.
+    expect(invalid / checked).toBeGreaterThan(0.2);
+    expect(invalid / checked).toBeLessThan(0.9);
+  });
+});
+
+function readFixtureYaml(dir = join(packageRoot, 'fixtures')): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...readFixtureYaml(p));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(readFileSync(p, 'utf8'));
+  }
+  return out;
+}
