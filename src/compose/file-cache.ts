@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../engine/types.js';
+import { displayPath } from '../source/display-path.js';
 import { SourceFile } from '../source/source-file.js';
 import { MAX_FILE_BYTES, parseYamlFile } from './parse.js';
 import type { YMap } from './ynode.js';
@@ -30,17 +31,19 @@ const REASONS: Record<string, string> = {
 export class FileCache {
   private readonly texts = new Map<string, Promise<ReadResult>>();
   private readonly parsed = new Map<string, Promise<ParsedFile>>();
+  private readonly root: string;
 
   /** `known`: texts already read (discovery reads small compose files whole to sniff them). */
   constructor(
     readonly cwd: string,
     private readonly known: ReadonlyMap<string, string> = new Map(),
-  ) {}
+  ) {
+    this.root = path.resolve(cwd);
+  }
 
   /** Path relative to the working directory with `/` separators, as reports show it. */
   relative(absPath: string): string {
-    const rel = path.relative(this.cwd, absPath) || '.';
-    return rel.split(path.sep).join('/');
+    return displayPath(this.root, path.resolve(this.cwd, absPath));
   }
 
   read(absPath: string): Promise<ReadResult> {

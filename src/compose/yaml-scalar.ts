@@ -1,7 +1,7 @@
 import type { Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { YScalar } from './ynode.js';
-import { coarseMapper, tableMapper } from '../shell/offsets.js';
+import { coarseMapper, shiftMapper, tableMapper } from '../shell/offsets.js';
 import type { OffsetMapper } from '../shell/types.js';
 
 /** Escapes of YAML double-quoted scalars that stand for one character. */
@@ -91,8 +91,25 @@ export function alignScalar(source: string, start: number, end: number, value: s
 export function scalarMapper(node: YScalar, file: SourceFile | undefined): OffsetMapper {
   const { start, end } = node.span;
   if (!file) return coarseMapper(start, end);
-  const a = alignScalar(file.text, start, end, scalarText(node));
+  const text = scalarText(node);
+  const at = verbatimAt(file.text, node, text);
+  if (at !== undefined) return shiftMapper(at);
+  const a = alignScalar(file.text, start, end, text);
   return a ? tableMapper(a.starts, a.ends) : coarseMapper(start, end);
+}
+
+/** Quotes, escapes and line breaks are where a scalar's text and its source part ways. */
+const NOT_VERBATIM = /["'\\\n\r]/;
+
+/**
+ * Where `text` starts in the file when the scalar is written exactly as it reads — one line,
+ * no escapes, quoted or not — as most are; then offsets map by a shift, with no table.
+ */
+function verbatimAt(source: string, node: YScalar, text: string): number | undefined {
+  const { start, end } = node.span;
+  const q = source[start] === '"' || source[start] === "'" ? 1 : 0;
+  if (text === '' || NOT_VERBATIM.test(text) || start + q + text.length > end || !source.startsWith(text, start + q)) return undefined;
+  return start + q;
 }
 
 /** The scalar's text as written, before interpolation. */

@@ -7,6 +7,7 @@ import { GlobSet } from './globs.js';
 import { groupByConvention, uniqueNames } from './group.js';
 import { BASE_FOLDER_NAMES, environmentOfName, environmentWords } from './patterns.js';
 import { includeTargets, looksLikeCompose, looksLikeDockerfile, readHead } from './sniff.js';
+import { displayPath, isInside } from '../source/display-path.js';
 import type { Discovery, StackPlan } from './types.js';
 import { emptyFound, kindOfFile, walk } from './walk.js';
 import type { Found, WalkContext } from './walk.js';
@@ -50,7 +51,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
     ignore: new GlobSet(loaded.config.ignore ?? [], loaded.dir),
     include: new GlobSet(loaded.config.include ?? [], loaded.dir),
   };
-  const display = (abs: string) => toDisplay(cwd, abs);
+  const display = (abs: string) => displayPath(cwd, abs);
 
   const { roots, files: named } = await classifyArguments(paths.length > 0 ? paths : ['.'], cwd);
   const cliEnvFiles = await resolveEnvFiles(opts.envFiles ?? [], cwd);
@@ -201,16 +202,6 @@ function readComposeHeads(found: Found, around: Found, named: Set<string>) {
 
 /** An indented `image:` or `build:` key: the file defines a service rather than patching one. */
 const DEFINES_SERVICE = /^[ \t]+(image|build)[ \t]*:/m;
-
-/** Both paths absolute and resolved, so a prefix test is enough (and much cheaper than path.relative). */
-function isInside(dir: string, p: string): boolean {
-  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
-}
-
-function toDisplay(cwd: string, abs: string): string {
-  const rel = isInside(cwd, abs) ? abs.slice(cwd.length + (cwd.endsWith(path.sep) ? 0 : 1)) : path.relative(cwd, abs);
-  return (rel === '' ? '.' : rel).split(path.sep).join('/');
-}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

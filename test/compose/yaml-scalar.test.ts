@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alignScalar } from '../../src/compose/yaml-scalar.js';
+import { parseYamlFile } from '../../src/compose/parse.js';
+import { alignScalar, scalarMapper, scalarText } from '../../src/compose/yaml-scalar.js';
+import type { YScalar } from '../../src/compose/ynode.js';
+import { coarseMapper, tableMapper } from '../../src/shell/offsets.js';
+import { SourceFile } from '../../src/source/source-file.js';
 
 /** Aligns `value` with the scalar written at `written`'s position in `src`; returns the source chars per value char. */
 function align(src: string, written: string, value: string): string | null {
@@ -41,5 +45,22 @@ describe('alignScalar', () => {
   it('gives up (null) when the text does not line up', () => {
     expect(alignScalar('k: "\\x41"', 3, 9, 'A')).toBeNull();
     expect(alignScalar('k: ${CMD}', 3, 9, 'npm ci')).toBeNull();
+  });
+});
+
+describe('scalarMapper', () => {
+  it('maps a scalar written as it reads by a shift, exactly as the alignment table would', () => {
+    const texts = ['k: npm ci --omit=dev', 'k: "npm ci"', "k: 'a b'", "k: 'it''s'", 'k: "a\\"b"', 'k: 8080', 'k: 0x1F', 'k: |\n  npm ci\n', 'k: ""', 'k:'];
+    for (const text of texts) {
+      const file = new SourceFile('compose.yaml', text);
+      const r = parseYamlFile(file);
+      if (!r.ok) throw new Error(text);
+      const node = r.root.pairs[0]!.value as YScalar;
+      const written = scalarText(node);
+      const a = alignScalar(text, node.span.start, node.span.end, written);
+      const reference = a ? tableMapper(a.starts, a.ends) : coarseMapper(node.span.start, node.span.end);
+      const mapper = scalarMapper(node, file);
+      for (let from = 0; from <= written.length; from++) for (let to = from; to <= written.length; to++) expect(mapper(from, to), `${text} [${from}, ${to})`).toEqual(reference(from, to));
+    }
   });
 });
