@@ -6,12 +6,13 @@ import type { KeyInfo } from './fast-parse.js';
 
 /**
  * Reads the plain block style most Compose files are written in straight from the text, one
- * pass with no tokens: block maps and sequences, one-line plain and quoted scalars, one-line
- * flow sequences of scalars, `{}`, comments, anchors, aliases and merge keys. It builds exactly the
- * tree `fastParse` builds, spans included. Anything else — multi-line scalars, block scalars,
- * tags, flow maps, directives, several documents, tabs, escapes — and anything that might be
- * an error makes it give up, and `parseYamlFile` takes the slower paths, which yield the same
- * tree or the problem.
+ * pass with no tokens: block maps and sequences, one-line plain and quoted scalars, literal and
+ * folded block scalars as values, one-line flow sequences of scalars, `{}`, comments, anchors,
+ * aliases and merge keys. It builds exactly the tree `fastParse` builds, spans included. Anything
+ * else — multi-line plain and quoted scalars, comments on a block scalar's header, tags, flow
+ * maps, directives, several documents, tabs, escapes — and anything that might be an error
+ * makes it give up, and `parseYamlFile` takes the slower paths, which yield the same tree or
+ * the problem.
  */
 export function readBlockYaml(file: SourceFile): { ok: true; root: YMap } | undefined {
   if (UNSUPPORTED.test(file.text)) return undefined;
@@ -41,13 +42,16 @@ const HASH = 0x23;
 const AMP = 0x26;
 const SQUOTE = 0x27;
 const STAR = 0x2a;
+const PLUS = 0x2b;
 const COMMA = 0x2c;
 const DASH = 0x2d;
 const DOT = 0x2e;
 const COLON = 0x3a;
+const GT = 0x3e;
 const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
 const LBRACE = 0x7b;
+const PIPE = 0x7c;
 const RBRACE = 0x7d;
 
 /**
@@ -67,6 +71,11 @@ for (const c of ' ,[]{}\n') NAME_END[c.charCodeAt(0)] = 1;
 const STOP_EOL = 0;
 const STOP_COMMENT = 1;
 const STOP_COLON = 2;
+
+/** A block scalar's chomping: clip keeps one final line break, strip none, keep all. */
+const CLIP = 0;
+const STRIP = 1;
+const KEEP = 2;
 
 interface Anchor {
   node: YNode | undefined;
@@ -273,6 +282,7 @@ class BlockReader {
     const c = t.charCodeAt(p);
     if (c === HASH) return this.blockValue(owner, true, p, undefined);
     if (c === AMP) return this.anchored(owner, p);
+    if (c === PIPE || c === GT) return this.blockScalar(owner, p);
     let node: YNode;
     if (c === STAR) node = this.alias(p, false);
     else if (c === LBRACKET) node = this.flowSeq(p);
@@ -290,6 +300,7 @@ class BlockReader {
     if (p >= this.le) return this.blockValue(owner, false, p, undefined);
     const c = t.charCodeAt(p);
     if (c === HASH) return this.blockValue(owner, false, p, undefined);
+    if (c === PIPE || c === GT) return this.blockScalar(owner, p);
     let node: YNode;
     if (c === STAR) node = this.alias(p, false);
     else if (c === LBRACKET) node = this.flowSeq(p);
@@ -339,6 +350,10 @@ class BlockReader {
     } else if (c === LBRACE) {
       node = this.emptyFlowMap(q);
       this.anchors.set(name, { node, size: 1 });
+    } else if (c === PIPE || c === GT) {
+      node = this.blockScalar(owner, q);
+      this.anchors.set(name, { node, size: 1 });
+      return node;
     } else {
       node = this.scalar(q);
       this.anchors.set(name, { node, size: 1 });
@@ -405,6 +420,88 @@ class BlockReader {
     for (; i < n; i++) if (this.commentIndent[i]! > deepest) deepest = this.commentIndent[i]!;
     this.floatIndent = deepest;
     this.floatEnd = this.commentEnd[n - 1]!;
+  }
+
+  /**
+   * A literal or folded block scalar whose header is at `p`, the value of an entry of the
+   * collection in column `owner`. It spans what yaml's lexer gives the token, trailing blank
+   * lines included or not as yaml has them, so `end` and the next content come out where yaml
+   * puts them. yaml files none of the comment lines after a block scalar with it: they all float.
+   */
+  private blockScalar(owner: number, p: number): YScalar {
+    const t = this.text;
+    const len = this.len;
+    const le = this.le;
+    let q = p + 1;
+    let chomp = CLIP;
+    let explicit = 0;
+    for (; q < le; q++) {
+      const c = t.charCodeAt(q);
+      if ((c === DASH || c === PLUS) && chomp === CLIP) chomp = c === DASH ? STRIP : KEEP;
+      else if (c > 0x30 && c <= 0x39 && explicit === 0) explicit = c - 0x30;
+      else break;
+    }
+    while (t.charCodeAt(q) === SP) q++;
+    // A comment after the header, or anything else there (an error), is yaml's to read.
+    if (q < le) giveUp();
+    let end = le;
+    let value = '';
+    if (le < len) {
+      // yaml's lexer: the first line with content sets the indentation (it must be deeper than
+      // the collection's), then every line at least that deep, or blank, continues the scalar.
+      const body = le + 1;
+      let nl = le;
+      let first = 0;
+      for (let i = body; i < len; i++) {
+        const c = t.charCodeAt(i);
+        if (c === SP) first++;
+        else if (c === NL) {
+          nl = i;
+          first = 0;
+        } else break;
+      }
+      if (first > owner) {
+        // With an indicator, a first line less indented than it asks for ends the scalar at once.
+        const indent = explicit > 0 ? owner + explicit : first;
+        for (;;) {
+          let k = nl + 1;
+          while (t.charCodeAt(k) === SP) k++;
+          if (k - nl - 1 < indent && t.charCodeAt(k) !== NL) break;
+          nl = t.indexOf('\n', k);
+          if (nl === -1) {
+            nl = len;
+            break;
+          }
+        }
+      }
+      if (chomp !== KEEP) {
+        // Trailing lines of spaces no deeper than the first content line fall outside the token.
+        for (;;) {
+          let j = nl - 1;
+          const last = j;
+          while (t.charCodeAt(j) === SP) j--;
+          if (t.charCodeAt(j) !== NL || j < body || j + 1 + first <= last) break;
+          nl = j;
+        }
+      }
+      end = nl + 1 < len ? nl + 1 : len;
+      value = blockScalarValue(t.slice(body, end), t.charCodeAt(p) === GT, chomp, owner, explicit);
+    }
+    do {
+      this.nextLine();
+    } while (this.ls < end);
+    this.seek();
+    this.end = end;
+    const n = this.comments;
+    if (n === 0) this.floatIndent = -1;
+    else {
+      let deepest = 0;
+      for (let i = 0; i < n; i++) if (this.commentIndent[i]! > deepest) deepest = this.commentIndent[i]!;
+      this.floatIndent = deepest;
+      this.floatEnd = this.commentEnd[n - 1]!;
+    }
+    this.size = 1;
+    return { kind: 'scalar', value, quoted: false, span: this.file.span(p, trimEnd(t, p, end)) };
   }
 
   /** A one-line plain or quoted scalar at `p`; leaves `pos` after it. */
@@ -584,4 +681,78 @@ class BlockReader {
     this.pos = i;
     return last;
   }
+}
+
+/**
+ * A block scalar's value from its body (the lines after the header, as yaml's lexer cuts them),
+ * folded and chomped as yaml's resolveBlockScalar does it; what yaml reports as an error gives up.
+ * `owner` is the column of the scalar's collection, `explicit` the header's indentation indicator or 0.
+ */
+function blockScalarValue(source: string, folded: boolean, chomp: number, owner: number, explicit: number): string {
+  const lines = source === '' ? [] : source.split('\n');
+  const n = lines.length;
+  const indents: number[] = new Array<number>(n);
+  let chompStart = n;
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    let k = 0;
+    while (l.charCodeAt(k) === SP) k++;
+    indents[i] = k;
+    if (k < l.length) chompStart = n;
+    else if (chompStart === n) chompStart = i;
+  }
+  if (chompStart === 0) return chomp === KEEP && n > 0 ? '\n'.repeat(Math.max(1, n - 1)) : '';
+  let trim = owner + explicit;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; i++) {
+    const k = indents[i]!;
+    if (k === lines[i]!.length) {
+      if (explicit === 0 && k > trim) trim = k;
+      continue;
+    }
+    // Leading blank lines deeper than the first content line need an explicit indicator.
+    if (k < trim) giveUp();
+    if (explicit === 0) trim = k;
+    contentStart = i;
+    break;
+  }
+  for (let i = n - 1; i >= chompStart; i--) {
+    if (indents[i]! > trim) {
+      chompStart = i + 1;
+      break;
+    }
+  }
+  let value = '';
+  for (let i = 0; i < contentStart; i++) value += lines[i]!.slice(trim) + '\n';
+  let sep = '';
+  let moreIndented = false;
+  for (let i = contentStart; i < chompStart; i++) {
+    const l = lines[i]!;
+    const k = indents[i]!;
+    const empty = k === l.length;
+    if (!empty && k < trim) giveUp();
+    if (!folded) {
+      value += sep + l.slice(trim);
+      sep = '\n';
+    } else if (k > trim) {
+      // More-indented lines keep their line breaks.
+      if (sep === ' ') sep = '\n';
+      else if (!moreIndented && sep === '\n') sep = '\n\n';
+      value += sep + l.slice(trim);
+      sep = '\n';
+      moreIndented = true;
+    } else if (empty) {
+      if (sep === '\n') value += '\n';
+      else sep = '\n';
+    } else {
+      value += sep + l.slice(k);
+      sep = ' ';
+      moreIndented = false;
+    }
+  }
+  if (chomp === KEEP) {
+    for (let i = chompStart; i < n; i++) value += '\n' + lines[i]!.slice(trim);
+    if (value[value.length - 1] !== '\n') value += '\n';
+  } else if (chomp === CLIP) value += '\n';
+  return value;
 }

@@ -8,6 +8,7 @@ import { readBlockYaml } from '../../src/compose/block-reader.js';
 import { fastParse } from '../../src/compose/fast-parse.js';
 import { parseYamlFile, parseYamlFileWithDocument } from '../../src/compose/parse.js';
 import { packageRoot } from '../../src/package-root.js';
+import type { YScalar } from '../../src/compose/ynode.js';
 import { SourceFile } from '../../src/source/source-file.js';
 
 const source = (text: string, path = 'compose.yaml') => new SourceFile(path, text);
@@ -53,6 +54,11 @@ const fixtures = (): SourceFile[] => {
   return files.map((p) => source(readFileSync(p, 'utf8'), relative(packageRoot, p)));
 };
 
+const BLOCK_SCALAR_TEXTS = [
+  'x-base: &base\n  restart: always\nservices:\n  api:\n    <<: *base\n    command:\n      - sh\n      - -c\n      - |\n        apt-get update\n\n        exec app --port 80\n    # after\n    healthcheck:\n      test: >-\n        curl -f\n          http://localhost\n        || exit 1\n\n\n  db:\n    entrypoint: |+\n      one\n\n# root comment\n    image: postgres:16\n',
+  'configs:\n  app:\n    content: |2\n        indented\n      base\n      \n  other:\n    content: >\n\n      folded\n      text\n\n      more\n        kept\n      last\n    \nsecrets:\n  s:\n    - a: |-\n        x\n      b: >+\n        y\n\n    - |\n     z\n',
+];
+
 beforeAll(() => {
   generatedDir = mkdtempSync(join(tmpdir(), 'ragcheck-block-reader-'));
   for (let i = 0; i < 24; i++) {
@@ -78,18 +84,21 @@ describe('readBlockYaml', () => {
     expect(taken / files.length).toBeGreaterThan(0.8);
   });
 
-  it('takes at least 95% of generated benchmark stacks, with the same trees', () => {
+  it('takes every generated benchmark stack, with the same trees', () => {
     const files = generated();
     expect(files.length).toBeGreaterThan(30);
     let taken = 0;
     for (const file of files) if (expectAgrees(file)) taken++;
-    expect(taken / files.length).toBeGreaterThanOrEqual(0.95);
+    expect(taken).toBe(files.length);
   });
 
   it('builds what the Document path builds for damaged documents, or leaves them to it', () => {
     const texts = [...fixtures(), ...generated()].map((f) => f.text);
+    // Block scalars are rare in both sets: these put their edges (indentation, blank lines,
+    // chomping, comments after them) within reach of a mutation or two.
+    for (let n = Math.ceil(texts.length / 8); n > 0; n--) texts.push(...BLOCK_SCALAR_TEXTS);
     const rng = new Rng(20240611);
-    const inserts = [':', '#', '-', "'", '"', '[', ']', '&', '*', '\t', ': ', ' #', '- ', '&a ', '*a', '{}', '\n'];
+    const inserts = [':', '#', '-', "'", '"', '[', ']', '&', '*', '\t', ': ', ' #', '- ', '&a ', '*a', '{}', '\n', '|', '>', '+', '2', ' |', ': >-', '\n\n', '  '];
     const mutate = (text: string): string => {
       const lines = text.split('\n');
       const at = rng.int(0, lines.length - 1);
@@ -180,6 +189,53 @@ describe('readBlockYaml', () => {
     }
   });
 
+  it('reads block scalars in every style and chomping, wherever they stand and whatever follows them', () => {
+    const bodies = [['x'], ['one', 'two', '', 'three', '  more', '  indented', 'four', '', '', 'five  ']];
+    // Each context: text before the header, the collection's column, the content's column, and how its next entry starts.
+    const contexts: [string, number, number, string][] = [
+      ['k: ', 0, 2, 'n: 1'],
+      ['s:\n  k: ', 2, 4, 'n: 1'],
+      ['s:\n  - ', 2, 4, '- 1'],
+      ['s:\n  - k: ', 4, 7, 'n: 1'],
+      ['s:\n- ', 0, 1, '- 1'],
+    ];
+    for (const [before, own, content, next] of contexts) {
+      const followers = ['', `${' '.repeat(own)}${next}\n`, 'z: 1\n', `${' '.repeat(own)}# same\nz: 1\n`, `# root\n${' '.repeat(content + 2)}# deep\n${' '.repeat(own + 1)}# mid\n${' '.repeat(own)}${next}\n`, `${' '.repeat(content + 2)}# inside\n`];
+      for (const style of ['|', '>'])
+        for (const chomp of ['', '-', '+'])
+          for (const body of bodies)
+            for (const blank of ['', '\n', '\n\n', `\n${' '.repeat(content + 1)}\n`])
+              for (const follower of followers) {
+                const lines = body.map((l) => (l === '' ? '' : ' '.repeat(content) + l)).join('\n');
+                const text = `${before}${style}${chomp}\n${lines}\n${blank}${follower}`;
+                expectTaken(text);
+                expectTaken(text.replace(/\n$/, ''));
+              }
+    }
+  });
+
+  it('folds, chomps and places block scalars as yaml does', () => {
+    const value = (text: string) => (readBlockYaml(source(text))!.root.pairs[0]!.value as YScalar).value;
+    expect(value('a: >\n  one\n  two\n\n  three\n    indented\n    more\n  four\n\n\n  five\n')).toBe('one two\nthree\n  indented\n  more\nfour\n\nfive\n');
+    expect(value('a: |-\n  x\n    y\n\n')).toBe('x\n  y');
+    expect(value('a: >+\n  x\n\n')).toBe('x\n\n');
+    expect(value('a: >\n\n  x\n')).toBe('\nx\n');
+    expect(value('a: |\n  x\n   \n  y\n')).toBe('x\n \ny\n');
+    expect(value('a: |2\n    lead\n  base\n')).toBe('  lead\nbase\n');
+    expect(value('a: |\nb: 1\n')).toBe('');
+    expect(value('a: |+\n\n\nb: 1\n')).toBe('\n\n');
+    // The span stops at the last character of the text, before the line breaks chomping counts.
+    const root = readBlockYaml(source('a: |+\n  x\n\n\nb: 1\n'))!.root;
+    expect(root.pairs[0]!.value.span).toMatchObject({ start: 3, end: 9, line: 1, column: 4, endLine: 2, endColumn: 4 });
+    expect(root.pairs[1]!.keySpan).toMatchObject({ line: 5, column: 1 });
+    for (const text of [
+      'a: |1\n  x\nb: >2-\n    y\n   z\nc: |+2  \n  \n # outside\n', 'a: &s |\n  x\nb: *s\nc:\n  - >-\n   &not-an-anchor\n',
+      'x-base: &base\n  k: 1\ns:\n  <<: *base\n  v: |\n    x\n\n   # c\n  # d\n# e\nn: 1\n', 'a: >\n  ---\n  ...\n  - x\n  k: v\n',
+      'a: |\n  x\u00a0\n  \u3000\nb: >-\n  y \u2003\n', 'a: >\n', 'a: |-   ', 'a: |\n   \n',
+    ])
+      expectTaken(text);
+  });
+
   it('reads unicode', () => {
     expectTaken('ключ: значение\n名前: "日本語 😀"\nemoji: 🚀 rocket\né: ü\n');
   });
@@ -188,14 +244,15 @@ describe('readBlockYaml', () => {
     const cases = [
       // outside the subset
       'a:\tb\n', 'a: b\r\nc: d\r\n', '\uFEFFa: 1\n', 'a: b\n  continued\n', 'a: "multi\n  line"\n', "a: 'multi\n  line'\n",
-      'a: |\n  block\n', 'a: >-\n  folded\n', 'a: !reset []\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: [[1]]\n', 'a: [{b: 1}]\n',
+      'a: !reset []\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: [[1]]\n', 'a: [{b: 1}]\n',
       'a: "x\\ty"\n', 'a: [1,\n  2]\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: 1\n---\nb: 2\n', '? a\n: b\n',
       'a: ?b\n', 'a: :b\n', '&k a: 1\n', '- &a x\n', 'a:\n  - &a x\n', 'a: &x\nb: *x\n', '"a" : 1\n', 'a : 1\n', '[a]: b\n', '*a: b\n',
-      'a:\n  - - x\n', 'a: [b: 1]\n', 'a: ["b":c]\n', 'a: [b #c\n  ]\n',
+      'a:\n  - - x\n', 'a: [b: 1]\n', 'a: ["b":c]\n', 'a: [b #c\n  ]\n', 'a: | # note\n  x\n', 's:\n  - &a |\n    x\n', '? |\n  k\n: v\n',
       // errors, or not a mapping
       'a: b: c\n', 'key:value\n', 'a:#c\n', 'a: 1\na: 2\n', 'a: 1\n"a": 2\n', '1: a\n1.0: b\n', '~: x\n', 'null: x\n', '- a\n- b\n', 'just text\n',
       'a: *unknown\n', 'a: &x\n  b: *x\n', 'a: &x [1, *x]\n', 'a: - b\n', "a: 'x' y\n", 'a: "x"#c\n', 'a: [x]#c\n', 'a: *x#c\n', 'a: "open\n',
       'a: [1, 2\n', 'a: [,]\n', 'a: [1,,2]\n', 'a: @x\n', 'a: `x\n', 'a: %x\n', 'a: ,x\n', 'a: |x\n', 'a:\n    b: 1\n  c: 2\n', 'a:\n  b: 1\n    c: 2\n',
+      'a: |10\n  x\n', 'a: |+-\n  x\n', 'a: >--\n  x\n', 'a: |\n    \n  x\n', 'a:\n  b: |\n    x\n   c: 1\n', 'a: |2\n  x\n y\n', 'a: |\n---\n',
       'a:\n  - x\n  b: 1\n', 'a: 1\n- b\n', '  a: 1\nb: 2\n', 'a: &s x\nb:\n  <<: *s\n', 'a:\n  <<: 1\n', `${'k'.repeat(1100)}: v\n`, 'a: b\n  - c\n',
     ];
     for (const text of cases) expectLeft(text);
