@@ -21,6 +21,10 @@ import pipNoCache from './dockerfile/pip-no-cache.js';
 import pinnedImageTag from './compose/pinned-image-tag.js';
 import unusedDisable from './compose/unused-disable.js';
 import volumeDeclared from './compose/volume-declared.js';
+// imports: compose-ops
+// imports: compose-network
+// imports: dockerfile-basics
+// imports: dockerfile-policies
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
@@ -46,6 +50,10 @@ export const allRules: readonly Rule[] = [
   pinnedImageTag,
   unusedDisable,
   volumeDeclared,
+  // rules: compose-ops
+  // rules: compose-network
+  // rules: dockerfile-basics
+  // rules: dockerfile-policies
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
 import { ruleDocPath } from '../src/cli/rules-command.js';
+import { section } from '../src/docs/examples.js';
 import { packageRoot } from '../src/package-root.js';
 
-const SECTIONS = ['## What it does', '## Why is this bad?', '## Example', '## Use instead', '## Options', '## Fix'];
+const SECTIONS = ['## What it does', '## Why it matters', '## Example', '## Use instead', '## Fix', '## Options', '## Peers'];
 
 describe('every rule', () => {
   it('has a unique kebab-case id and is sorted in the registry', () => {
@@ -21,7 +22,13 @@ describe('every rule', () => {
       it('has docs with the required sections', () => {
         const doc = readFileSync(ruleDocPath(id), 'utf8');
         expect(doc.startsWith(`# ${id}\n`)).toBe(true);
-        for (const s of SECTIONS) expect(doc, `${id}.md lacks "${s}"`).toContain(`\n${s}\n`);
+        const found = SECTIONS.map((s) => doc.indexOf(`\n${s}\n`));
+        for (const [i, s] of SECTIONS.entries()) expect(found[i], `${id}.md lacks "${s}"`).toBeGreaterThan(-1);
+        expect(found, `${id}.md has its sections out of order`).toEqual([...found].sort((a, b) => a - b));
+      });
+      it('names in its docs every peer check it covers', () => {
+        const peers = section(readFileSync(ruleDocPath(id), 'utf8'), 'Peers');
+        for (const peerId of Object.values(rule.meta.peers ?? {}).flat()) expect(peers, `${id}.md: Peers lacks ${peerId}`).toContain(`\`${peerId}\``);
       });
       it('has a one-line summary without a trailing period', () => {
         expect(rule.meta.summary).not.toMatch(/\.$|\n/);

@@ -6,6 +6,7 @@ export default defineRule({
     category: 'schema',
     summary: 'The obsolete top-level `version:` is not used',
     severity: 'warning',
+    peers: { dclint: ['no-version-field'] },
     fixable: 'safe',
   },
   check({ stack, report }) {

@@ -11,6 +11,7 @@ export default defineRule({
     category: 'images',
     summary: 'Images are pinned to an explicit version, never untagged, :latest or another moving tag',
     severity: 'error',
+    peers: { hadolint: ['DL3006', 'DL3007'], dclint: ['service-image-require-explicit-tag'], trivy: ['AVD-DS-0001'], checkov: ['CKV_DOCKER_7'] },
     options: {
       type: 'object',
       additionalProperties: false,

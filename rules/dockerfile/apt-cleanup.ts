@@ -12,6 +12,7 @@ export default defineRule({
     category: 'size',
     summary: 'A RUN that installs with apt removes /var/lib/apt/lists in the same RUN',
     severity: 'warning',
+    peers: { hadolint: ['DL3009'] },
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
     for (const { run } of shippedRuns(dockerfile, runtimeStages)) {

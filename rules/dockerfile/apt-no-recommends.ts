@@ -10,6 +10,7 @@ export default defineRule({
     category: 'size',
     summary: 'apt-get install in an image uses --no-install-recommends',
     severity: 'warning',
+    peers: { hadolint: ['DL3015'], trivy: ['AVD-DS-0029'] },
     fixable: 'unsafe',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {

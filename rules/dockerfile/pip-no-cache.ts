@@ -17,6 +17,7 @@ export default defineRule({
     category: 'size',
     summary: 'pip install and uv pip install in an image do not keep their download cache',
     severity: 'warning',
+    peers: { hadolint: ['DL3042'] },
     fixable: 'safe',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {

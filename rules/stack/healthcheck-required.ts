@@ -18,6 +18,7 @@ export default defineRule({
     category: 'health',
     summary: 'Long-running production services have a healthcheck, from compose or from their image',
     severity: 'warning',
+    peers: { hadolint: ['DL3057'], trivy: ['AVD-DS-0026'], checkov: ['CKV_DOCKER_2'] },
     environments: ['prod'],
   },
   check({ stack, effective, report }) {

@@ -14,6 +14,7 @@ export default defineRule({
     category: 'users',
     summary: 'Services and the Dockerfile stages they run do not run as root',
     severity: 'error',
+    peers: { hadolint: ['DL3002'], trivy: ['AVD-DS-0002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'] },
   },
   check({ stack, effective, report }) {
     for (const service of stack.services) {

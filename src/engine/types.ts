@@ -64,6 +64,19 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** Default options, merged under what config sets. */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * The peers' checks this rule covers, so users can map their old suppressions: hadolint DL
+   * ids (`# hadolint ignore=DL3008` suppresses this rule), dclint rule names (`# dclint
+   * disable-line <name>`), Trivy / Checkov ids.
+   */
+  peers?: RulePeers;
+}
+
+export interface RulePeers {
+  hadolint?: string[];
+  dclint?: string[];
+  trivy?: string[];
+  checkov?: string[];
 }
 
 /** What a rule may report: the engine fills in ruleId and severity. */

@@ -13,13 +13,16 @@ export interface LintFilesOptions {
   paths?: string[];
   /** Rule id → options (`lintFiles` only): written to a `.ragcheck.yaml`, so they go through config loading and validation. */
   options?: Record<string, Record<string, unknown>>;
+  /** A whole `.ragcheck.yaml` (`lintFiles` only); with `options`, the options win. */
+  config?: Record<string, unknown>;
 }
 
 /** Writes `files` to a fresh folder and lints it through the whole pipeline. */
 export async function lintFiles(files: Record<string, string>, opts: LintFilesOptions = {}): Promise<Diagnostic[]> {
   const dir = await mkdtemp(join(tmpdir(), 'ragcheck-test-'));
   // JSON is valid YAML.
-  const config = opts.options ? { '.ragcheck.yaml': JSON.stringify({ rules: opts.options }) } : {};
+  const settings = { ...opts.config, ...(opts.options && { rules: opts.options }) };
+  const config = Object.keys(settings).length ? { '.ragcheck.yaml': JSON.stringify(settings) } : {};
   try {
     for (const [name, text] of Object.entries({ ...files, ...config })) {
       await mkdir(dirname(join(dir, name)), { recursive: true });
