@@ -1,10 +1,10 @@
-import { allRules, ruleIds } from '../../rules/index.js';
+import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSettings } from '../config/rule-settings.js';
 import { discover } from '../discover/discover.js';
 import type { SourceFile } from '../source/source-file.js';
 import { checkStacks, type StackOutcome } from './check-stacks.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, ruleIndex } from './suppressions.js';
 import type { Diagnostic } from './types.js';
 
 export interface LintOptions {
@@ -23,6 +23,8 @@ export interface LintResult {
   files: number;
 }
 
+const RULES = ruleIndex(allRules.map((r) => r.meta));
+
 /** discover → load → check → suppress: the whole `ragcheck lint` minus output. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const config = await loadConfig(opts.cwd, opts.configPath);
@@ -33,7 +35,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const sources = new Map(checked.sources.map((s) => [s.path, s]));
   const diagnostics = checked.outcomes.flatMap((o) => o.diagnostics);
   diagnostics.push(...agreedByEveryStack(checked.outcomes));
-  const { kept, unused } = applySuppressions(dedupe(diagnostics), sources.values(), ruleIds);
+  const { kept, unused } = applySuppressions(dedupe(diagnostics), sources.values(), RULES);
   const unusedSetting = settings.get('unused-disable');
   const reported = unusedSetting?.severity === 'off' ? kept : [...kept, ...unused.map((d) => ({ ...d, severity: unusedSetting?.severity ?? d.severity }) as Diagnostic)];
   const envFiles = new Set(checked.envFiles);

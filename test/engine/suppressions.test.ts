@@ -53,3 +53,47 @@ describe('inline suppressions', () => {
     expect(ds).toEqual([]);
   });
 });
+
+describe("peers' suppressions", () => {
+  const rules = ['apt-no-recommends', 'apt-cleanup', 'pinned-image-tag', 'pip-no-cache', 'unused-disable'];
+  const ids = (ds: { ruleId: string; span: { line: number } }[]) => ds.map((d) => `${d.span.line} ${d.ruleId}`);
+
+  it('# hadolint ignore= silences the rules covering those DL ids on the next instruction, continuation lines included', async () => {
+    const dockerfile = [
+      'FROM debian:bookworm-slim',
+      '# hadolint ignore=DL3008,DL3015',
+      'RUN apt-get update \\',
+      '    && apt-get install -y curl \\',
+      '    && rm -rf /var/lib/apt/lists/*',
+      'RUN apt-get install -y wget && rm -rf /var/lib/apt/lists/*',
+      '',
+    ].join('\n');
+    expect(ids(await lintFiles({ Dockerfile: dockerfile }, { rules }))).toEqual(['6 apt-no-recommends']);
+  });
+
+  it('reaches over blank and comment lines and through a heredoc, and # hadolint global ignore= covers the file', async () => {
+    const heredoc = ['FROM python:3.12-slim', '# hadolint ignore=DL3042', '', '# install', 'RUN <<EOF', 'set -e', 'pip install flask', 'EOF', 'RUN pip install gunicorn', ''].join('\n');
+    expect(ids(await lintFiles({ Dockerfile: heredoc }, { rules }))).toEqual(['9 pip-no-cache']);
+    const global = ['# hadolint global ignore=DL3042,DL3007', 'FROM python:latest', 'RUN pip install flask', 'RUN pip install gunicorn', ''].join('\n');
+    expect(ids(await lintFiles({ Dockerfile: global }, { rules }))).toEqual([]);
+  });
+
+  it('ignores DL ids no rule covers, and is never reported as unused', async () => {
+    const dockerfile = ['FROM python:3.12-slim', '# hadolint ignore=DL3059,DL3042', 'RUN echo hi', ''].join('\n');
+    expect(await lintFiles({ Dockerfile: dockerfile }, { rules })).toEqual([]);
+  });
+
+  it('# dclint disable-line: trailing for its line, on its own line for the next; a file directive on the first line', async () => {
+    const compose = (image: string) => `services:\n  a:\n${image}    healthcheck:\n      test: ["CMD", "true"]\n`;
+    const trailing = compose('    image: redis:latest # dclint disable-line service-image-require-explicit-tag\n');
+    expect(ids(await lintFiles({ 'compose.yaml': trailing }, { rules }))).toEqual([]);
+    const own = compose('    # dclint disable-line\n    image: redis:latest\n');
+    expect(ids(await lintFiles({ 'compose.yaml': own }, { rules }))).toEqual([]);
+    const other = compose('    image: redis:latest # dclint disable-line no-version-field\n');
+    expect(ids(await lintFiles({ 'compose.yaml': other }, { rules }))).toEqual(['3 pinned-image-tag']);
+    const file = `# dclint disable service-image-require-explicit-tag\n${compose('    image: redis:latest\n')}`;
+    expect(ids(await lintFiles({ 'compose.yaml': file }, { rules }))).toEqual([]);
+    const notFirst = `services:\n  # dclint disable service-image-require-explicit-tag\n  a:\n    image: redis:latest\n`;
+    expect(ids(await lintFiles({ 'compose.yaml': notFirst }, { rules }))).toEqual(['4 pinned-image-tag']);
+  });
+});
