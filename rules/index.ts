@@ -1,4 +1,5 @@
 import type { Rule } from '../src/engine/types.js';
+import allowedRegistry from './compose/allowed-registry.js';
 import aptCleanup from './dockerfile/apt-cleanup.js';
 import aptNoRecommends from './dockerfile/apt-no-recommends.js';
 import buildDepsInRuntime from './dockerfile/build-deps-in-runtime.js';
@@ -28,6 +29,7 @@ import volumeDeclared from './compose/volume-declared.js';
 
 /** Every rule, sorted by id. */
 export const allRules: readonly Rule[] = [
+  allowedRegistry,
   aptCleanup,
   aptNoRecommends,
   buildDepsInRuntime,

@@ -12,7 +12,12 @@ describe('rule docs examples', () => {
     const { id } = rule.meta;
     const projects = () => exampleProjects(readFileSync(ruleDocPath(id), 'utf8'));
     const environment = rule.meta.environments?.includes('prod') === false ? rule.meta.environments[0] : 'prod';
-    const lint = (files: Record<string, string>) => lintFiles(files, { rules: [id], environment, config: { extends: 'strict' } });
+    // A project with its own .ragcheck.yaml (to set options) gets the preset added to it.
+    const lint = (files: Record<string, string>) => {
+      const config = files['.ragcheck.yaml'];
+      if (config === undefined) return lintFiles(files, { rules: [id], environment, config: { extends: 'strict' } });
+      return lintFiles({ ...files, '.ragcheck.yaml': /^extends:/m.test(config) ? config : `extends: strict\n${config}` }, { rules: [id], environment });
+    };
 
     it(`${id}: "Example" gives its finding`, async () => {
       const { example } = projects();
