@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/load-config.js';
 import { UsageError } from '../discover/discover.js';
 import { packageRoot } from '../package-root.js';
+import { configCommand } from './config-command.js';
 import { lintCommand } from './lint-command.js';
 import { resolveCommand } from './resolve-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -21,6 +22,8 @@ Commands:
   lint [paths…]        Check compose stacks and Dockerfiles (default command)
   resolve [-f FILE]…   Print the merged, interpolated stack like \`docker compose config\`
   rules [id]           List the rules, or print one rule's documentation
+  config import-hadolint [file] [--write]
+                       Carry a .hadolint.yaml over: print (or write) .ragcheck.yaml settings
 
 Lint options:
   -f, --format <name>      stylish (default) or json
@@ -43,6 +46,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (first === '--version' || first === '-v') return write(io.stdout, `${version()}\n`, 0);
     if (first === 'resolve') return await resolveCommand(rest, io);
     if (first === 'rules') return rulesCommand(rest, io);
+    if (first === 'config') return configCommand(rest, io);
     if (first === 'lint') return await lintCommand(rest, io);
     if (first && !first.startsWith('-') && /^[a-z]+$/.test(first) && !looksLikePath(first, io.cwd)) {
       return write(io.stderr, `ragcheck: unknown command "${first}"\n\n${HELP}`, 2);
