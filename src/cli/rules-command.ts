@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, findRule } from '../../rules/index.js';
 import { UsageError } from '../discover/discover.js';
+import { ruleFacts } from '../docs/rule-docs.js';
 import { packageRoot } from '../package-root.js';
 import type { Io } from './main.js';
 
@@ -22,12 +23,19 @@ export function rulesCommand(args: string[], io: Io): number {
     io.stdout(readFileSync(ruleDocPath(id), 'utf8'));
     return 0;
   }
-  const width = Math.max(...allRules.map((r) => r.meta.id.length));
-  const lines = allRules.map((r) => {
-    const { meta } = r;
-    const tags = [meta.severity, meta.environments ? meta.environments.join('/') : 'all', meta.fixable ? `fix:${meta.fixable}` : ''].filter(Boolean).join(', ');
-    return `${meta.id.padEnd(width)}  ${meta.summary}  (${tags})`;
-  });
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(ruleTable());
   return 0;
+}
+
+const COLUMNS = ['rule', 'category', 'severity', 'environments', 'fixable', 'preset', 'summary'] as const;
+
+/** One aligned row per rule: what `ragcheck rules` prints. */
+export function ruleTable(): string {
+  const rows = allRules.map(({ meta }) => {
+    const f = ruleFacts(meta);
+    return [meta.id, f.category, f.severity, f.environments, f.fixable, f.preset, meta.summary];
+  });
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return `${[line(COLUMNS), ...rows.map(line)].join('\n')}\n`;
 }
