@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../engine/types.js';
 import { displayPath } from '../source/display-path.js';
@@ -87,6 +87,9 @@ export class FileCache {
     });
     let fd: number | undefined;
     try {
+      // Optional files (`.env`, `.env.example`, `.dockerignore`) are often absent: find out
+      // without the cost of a thrown ENOENT.
+      if (!statSync(absPath, { throwIfNoEntry: false })) return fail(`Cannot read file: ${REASONS.ENOENT!}`);
       fd = openSync(absPath, 'r');
       const st = fstatSync(fd);
       if (st.isDirectory()) return fail(REASONS.EISDIR!);
