@@ -1,11 +1,7 @@
-import { get, str } from '../../src/compose/ynode.js';
 import { defineRule } from '../../src/engine/types.js';
-import { awaitedToComplete } from '../../src/stack/depends-on.js';
 import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
 import { showProbe } from '../../src/stack/healthcheck-probe.js';
-
-/** Restart policies of a container that is meant to exit. */
-const ONE_SHOT_RESTART = new Set(['no', 'on-failure']);
+import { oneShotJobs } from '../../src/stack/one-shot.js';
 
 /**
  * A service with a healthcheck from compose, its Dockerfile stage or its image passes. One-shot
@@ -22,12 +18,10 @@ export default defineRule({
     environments: ['prod'],
   },
   check({ stack, effective, report }) {
-    const jobs = awaitedToComplete(stack.services);
+    const jobs = oneShotJobs(stack.services);
     for (const service of stack.services) {
       const image = effective.get(service.name);
-      if (!image || hasHealthcheck(image) === 'yes') continue;
-      const restart = str(get(service.node, 'restart')) ?? 'no';
-      if (jobs.has(service.name) && ONE_SHOT_RESTART.has(restart.split(':')[0]!)) continue;
+      if (!image || hasHealthcheck(image) === 'yes' || jobs.has(service.name)) continue;
       const probe = image.facts?.healthcheck?.test;
       const example = probe ? `; for ${image.facts!.id}, ${showProbe(probe, false)} works` : '';
       const what = healthcheckDisabled(image) ? 'has its healthcheck disabled' : 'has no healthcheck';

@@ -1,7 +1,7 @@
 import type { Span } from '../engine/types.js';
 import { parseImageRef } from '../images/ref.js';
 import type { SourceFile } from '../source/source-file.js';
-import type { BuildSpec, CommandSpec, ComposeStack, Declared, EnvEntry, ImageRef, MountType, Service, VolumeMount } from './model.js';
+import type { BuildSpec, CommandSpec, ComposeStack, Declared, EnvEntry, EnvExample, ImageRef, MountType, Service, VolumeMount } from './model.js';
 import { subSpan } from './yaml-scalar.js';
 import { splitWords } from './words.js';
 import { get, isMap, isScalar, isSeq, str, type YMap, type YNode, type YPair, type YScalar } from './ynode.js';
@@ -15,6 +15,7 @@ export interface BuildInput {
   root: YMap;
   versionFields: YPair[];
   env: Record<string, string>;
+  envExample?: EnvExample;
 }
 
 /** Builds the typed model rules read from a merged, interpolated Compose tree. */
@@ -38,6 +39,7 @@ export function buildComposeStack(input: BuildInput): ComposeStack {
     secrets: declared(get(root, 'secrets')),
     configs: declared(get(root, 'configs')),
     env: input.env,
+    ...(input.envExample && { envExample: input.envExample }),
   };
 }
 

@@ -10,7 +10,7 @@ import { applyInclude } from './include.js';
 import type { IncludeRequest } from './include.js';
 import { interpolate, type InterpolationProblem } from './interpolate.js';
 import { mergeFiles } from './merge.js';
-import type { ComposeStack } from './model.js';
+import type { ComposeStack, EnvExample } from './model.js';
 import { validateCompose } from './validate.js';
 import { getPair } from './ynode.js';
 import type { YMap, YPair } from './ynode.js';
@@ -59,6 +59,12 @@ export interface ResolvedTree {
 export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<LoadedStack> {
   const tree = await loadTree(plan, ctx);
   if (!tree.root) return { diagnostics: tree.diagnostics, sources: tree.sources, envFiles: tree.envFiles };
+  const envExample = await readEnvExample(plan.projectDir, ctx.files);
+  if (envExample && !tree.sources.includes(envExample.file)) {
+    // Read, not linted: findings in it still get a code frame.
+    tree.sources.push(envExample.file);
+    tree.envFiles.push(envExample.file.path);
+  }
   const sources = new Map(tree.sources.map((s) => [s.path, s]));
   const stack = buildComposeStack({
     name: plan.name,
@@ -69,8 +75,24 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
     root: tree.root,
     versionFields: tree.versionFields,
     env: tree.env,
+    envExample,
   });
   return { stack, diagnostics: tree.diagnostics, sources: tree.sources, envFiles: tree.envFiles };
+}
+
+/** Names documented by each `.env.example` read (its text is read once, through the file cache). */
+const envExamples = new WeakMap<SourceFile, EnvExample>();
+
+/** `<projectDir>/.env.example`, parsed, or undefined when the folder has none. */
+async function readEnvExample(projectDir: string, files: FileCache): Promise<EnvExample | undefined> {
+  const r = await files.read(path.join(projectDir, '.env.example'));
+  if (!r.ok) return undefined;
+  let example = envExamples.get(r.file);
+  if (!example) {
+    example = { file: r.file, names: parseEnvFile(r.file).entries.map((e) => ({ name: e.key, span: e.keySpan })) };
+    envExamples.set(r.file, example);
+  }
+  return example;
 }
 
 /** The merged, interpolated tree of a stack (what `ragcheck resolve` prints). */

@@ -27,6 +27,14 @@ export interface ComposeStack {
   configs: Declared[];
   /** Variables available to interpolation (from .env / --env-file / the process). */
   env: Record<string, string>;
+  /** The project folder's `.env.example`, which documents the variables the stack needs; absent when there is none. */
+  envExample?: EnvExample;
+}
+
+export interface EnvExample {
+  file: SourceFile;
+  /** The names it documents, in file order, with the span of each name. */
+  names: { name: string; span: Span }[];
 }
 
 export interface Declared {

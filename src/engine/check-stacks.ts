@@ -5,8 +5,9 @@ import { loadStack, type LoadContext } from '../compose/load-stack.js';
 import type { RuleSetting } from '../config/rule-settings.js';
 import { environmentOfName } from '../discover/patterns.js';
 import type { StackPlan } from '../discover/types.js';
-import type { Stage } from '../dockerfile/types.js';
+import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { SourceFile } from '../source/source-file.js';
+import { BuildContexts } from '../stack/build-context.js';
 import { DockerfileCache } from '../stack/dockerfiles.js';
 import { linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
@@ -49,6 +50,7 @@ export interface CheckInput {
 export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts);
   const dockerfiles = new DockerfileCache(cache);
+  const contexts = new BuildContexts(cache);
   const runtime = new Map<string, StageRun[]>();
   const interpolated: LoadContext['interpolated'] = new Map();
   const lastUse = new Map<string, number>();
@@ -71,7 +73,7 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
       outcomes.push({ diagnostics, files });
       continue;
     }
-    const linked = await linkStack(loaded.stack, cwd, dockerfiles);
+    const linked = await linkStack(loaded.stack, cwd, { dockerfiles, contexts });
     diagnostics.push(...withConfiguredSeverity(linked.problems.map((p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
     for (const { dockerfile, stage } of linked.runs) {
       const runs = runtime.get(dockerfile.file.path) ?? [];
@@ -106,7 +108,13 @@ interface StageRun {
  */
 async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, StageRun[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string): Promise<StackOutcome[]> {
   const out: StackOutcome[] = [];
-  for (const model of await dockerfiles.all()) {
+  const models = await dockerfiles.all();
+  const byFolder = new Map<string, DockerfileModel[]>();
+  for (const model of models) {
+    const folder = path.dirname(model.file.path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), model]);
+  }
+  for (const model of models) {
     const runs = runtime.get(model.file.path) ?? [];
     const prod = runs.filter((r) => r.environment === 'prod');
     const chosen = prod.length ? prod : runs;
@@ -114,7 +122,8 @@ async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyM
     const stages = chosen.length ? chosen.map((r) => r.stage) : last ? [last] : [];
     const env = environment ?? chosen[0]?.environment ?? environmentOfName(path.basename(model.file.path));
     const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
-    diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings));
+    const siblings = byFolder.get(path.dirname(model.file.path))!.filter((m) => m !== model);
+    diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings, siblings));
     out.push({ diagnostics, files: [model.file.path] });
   }
   return out;

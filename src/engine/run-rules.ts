@@ -27,12 +27,13 @@ export function runDockerfileRules(
   environment: string,
   rules: readonly Rule[],
   settings: ReadonlyMap<string, RuleSetting>,
+  siblings: readonly DockerfileModel[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const run = enabled(rule.meta, settings, environment);
     if (!run || !rule.checkDockerfile) continue;
-    rule.checkDockerfile({ dockerfile, runtimeStages, options: run.options, report: reporter(rule.meta, run.severity, out) });
+    rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options, report: reporter(rule.meta, run.severity, out) });
   }
   return out;
 }

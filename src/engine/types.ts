@@ -111,6 +111,8 @@ export interface DockerfileRuleContext {
    * the last stage. Builder stages are not among them.
    */
   runtimeStages: readonly Stage[];
+  /** The other Dockerfiles in the same folder (`Dockerfile.dev` next to `Dockerfile`), for rules that compare them. */
+  siblings?: readonly DockerfileModel[];
   options: Record<string, unknown>;
   report(r: Report): void;
 }

@@ -5,6 +5,22 @@ import { inRange, type Version } from './version.js';
 /** `unknown` is not `no`: a rule may only complain about a tool the data says is absent. */
 export type Presence = 'yes' | 'no' | 'unknown';
 
+/** What an image is in a stack (known-images.json `role`). */
+export type ImageRole =
+  | 'database' | 'vector-store' | 'cache' | 'search' | 'queue' | 'object-store' | 'coordination' | 'model-server' | 'document-parser'
+  | 'gateway' | 'proxy' | 'app';
+
+/** Roles of services a stack reaches over its network, never its users: unauthenticated by default. */
+export const INTERNAL_ROLES: ReadonlySet<ImageRole> = new Set<ImageRole>([
+  'database', 'vector-store', 'cache', 'search', 'queue', 'object-store', 'coordination', 'model-server', 'document-parser',
+]);
+
+/** Per-image fields of known-images.json that hold for every tag. */
+interface ImageTraits {
+  role?: ImageRole;
+  slowStart?: boolean;
+}
+
 /** What is known about one image at one tag, with the variants for that tag applied. */
 export interface ImageFacts {
   id: string;
@@ -12,6 +28,9 @@ export interface ImageFacts {
   /** The version the tag names, or what `latest` gives today; absent when neither is known. */
   version?: Version;
   isBaseImage: boolean;
+  role?: ImageRole;
+  /** Needs tens of seconds before a healthcheck can pass (model servers, milvus, elasticsearch). */
+  slowStart: boolean;
   /** Config.User of the image (`root` when it sets none); absent when not known. */
   user?: string;
   userNote?: string;
@@ -75,11 +94,14 @@ export function factsFor(image: KnownImage, tag: string | undefined): ImageFacts
     }
   }
   const binaries = Object.fromEntries(BINARIES.map((b) => [b, presence(facts.binaries?.[b])])) as Record<Binary, Presence>;
+  const traits = image as KnownImage & ImageTraits;
   return {
     id: image.id,
     image,
     ...(version && { version }),
     isBaseImage: image.base,
+    ...(traits.role && { role: traits.role }),
+    slowStart: traits.slowStart === true,
     ...(facts.user !== undefined && { user: facts.user }),
     ...(facts.userNote !== undefined && { userNote: facts.userNote }),
     shell: binaries.sh,

@@ -1,12 +1,13 @@
 import { basename } from './simple-command.js';
 import type { SimpleCommand } from './types.js';
 
-export type InstallKind = 'install' | 'build' | 'dev-server';
+/** Dev servers are src/shell/dev-servers.ts's to find. */
+export type InstallKind = 'install' | 'build';
 
-/** A command that installs packages, builds an app, or runs a reloading dev server. */
+/** A command that installs packages or builds an app. */
 export interface PackageInstall {
   kind: InstallKind;
-  /** `pip`, `uv`, `npm`, `apt-get`, `uvicorn`, … */
+  /** `pip`, `uv`, `npm`, `apt-get`, … */
   manager: string;
   command: SimpleCommand;
   /** Option words as written (`--no-cache-dir`, `-r`, `--index-url=…`), outside the matched subcommand. */
@@ -19,7 +20,7 @@ type Step = string | RegExp;
 
 interface Pattern {
   kind: InstallKind;
-  /** Default: the last word of the matched subcommand (`python -m uvicorn`), else the name. */
+  /** Default: the command name. */
   manager?: string;
   /** Command names, compared after dropping a version suffix (`pip3.12` → `pip`). */
   names: readonly string[];
@@ -27,7 +28,7 @@ interface Pattern {
   sub?: readonly (readonly Step[])[];
   /** Also matches with no operand at all (`yarn`). */
   bare?: boolean;
-  /** Matches only when one of these options is present (`--reload`). */
+  /** Matches only when one of these options is present (`npx -y`). */
   flag?: readonly string[];
   /** Options that take a separate value, so that value is not read as a package. */
   valueOptions?: readonly string[];
@@ -39,9 +40,8 @@ const PIP_VALUES = ['-r', '--requirement', '-c', '--constraint', '-i', '--index-
 const NPM_VALUES = ['--prefix', '-w', '--workspace', '--registry', '--omit', '--include', '--cache'];
 const APT_VALUES = ['-o', '-t', '--target-release', '-c'];
 const BUILD = /^build(:.*)?$/;
-const DEV = /^dev(:.*)?$/;
 
-/** What counts as an install, a build or a dev server. First match wins. */
+/** What counts as an install or a build. First match wins. */
 export const INSTALL_PATTERNS: readonly Pattern[] = [
   { kind: 'install', manager: 'pip', names: ['pip'], sub: [['install']], valueOptions: PIP_VALUES },
   { kind: 'install', manager: 'pip', names: ['python'], sub: [['-m', 'pip', 'install']], valueOptions: PIP_VALUES, hints: ['pip'] },
@@ -59,12 +59,6 @@ export const INSTALL_PATTERNS: readonly Pattern[] = [
   { kind: 'build', manager: 'npm', names: ['npm'], sub: [['run', BUILD], ['run-script', BUILD]], valueOptions: NPM_VALUES },
   { kind: 'build', manager: 'yarn', names: ['yarn'], sub: [['run', BUILD], [BUILD]] },
   { kind: 'build', manager: 'pnpm', names: ['pnpm'], sub: [['run', BUILD], [BUILD]] },
-  { kind: 'dev-server', manager: 'npm', names: ['npm'], sub: [['run', DEV], ['run-script', DEV]], valueOptions: NPM_VALUES },
-  { kind: 'dev-server', manager: 'yarn', names: ['yarn'], sub: [['run', DEV], [DEV]] },
-  { kind: 'dev-server', manager: 'pnpm', names: ['pnpm'], sub: [['run', DEV], [DEV]] },
-  { kind: 'dev-server', names: ['uvicorn', 'gunicorn', 'hypercorn', 'flask'], flag: ['--reload'], hints: ['--reload'] },
-  { kind: 'dev-server', names: ['python'], sub: [['-m', /^(uvicorn|gunicorn|hypercorn|flask)$/]], flag: ['--reload'], hints: ['--reload'] },
-  { kind: 'dev-server', manager: 'fastapi', names: ['fastapi'], sub: [['dev']] },
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,10 +74,11 @@ export const INSTALL_PREFILTER: RegExp = (() => {
     for (const h of p.hints ?? p.names) (h.startsWith('-') ? options : words).add(h);
   }
   const alt = (s: Set<string>) => [...s].map(escape).join('|');
-  return new RegExp(`\\b(?:${alt(words)})[\\d.]*\\b|(?:${alt(options)})\\b`);
+  const parts = [`\\b(?:${alt(words)})[\\d.]*\\b`, ...(options.size ? [`(?:${alt(options)})\\b`] : [])];
+  return new RegExp(parts.join('|'));
 })();
 
-/** Whether a text may hold an install, build or dev server at all. */
+/** Whether a text may hold an install or a build at all. */
 export const mayInstall = (text: string): boolean => INSTALL_PREFILTER.test(text);
 
 /** Drops a version suffix: `pip3.12` → `pip`, `python3` → `python`. */
@@ -92,7 +87,7 @@ const family = (name: string): string => basename(name).replace(/[\d.]+$/, '') |
 const stepMatches = (step: Step, word: string): boolean => (typeof step === 'string' ? step === word : step.test(word));
 const isOption = (w: string): boolean => w.length > 1 && w.startsWith('-');
 
-/** The installs, builds and dev servers among `commands`, in order. */
+/** The installs and builds among `commands`, in order. */
 export function findPackageInstalls(commands: readonly SimpleCommand[]): PackageInstall[] {
   const out: PackageInstall[] = [];
   for (const command of commands) {

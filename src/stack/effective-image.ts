@@ -4,6 +4,7 @@ import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { Span } from '../engine/types.js';
 import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js';
 import type { Binary } from '../images/known-images.js';
+import type { BuildContext } from './build-context.js';
 import { binariesOf, stageImage, type InstalledPackage } from './stage-image.js';
 
 /**
@@ -24,6 +25,8 @@ export interface EffectiveImage {
   binaries: Record<Binary, Presence>;
   /** Packages installed along the stage chain (apt, apk, …). */
   packages: InstalledPackage[];
+  /** The local build context and its `.dockerignore` (built services only). */
+  buildContext?: BuildContext;
 }
 
 /** A value and the place that decides it, for reporting on the line a user would change. */

@@ -3,6 +3,7 @@ import type { ComposeStack, Service } from '../compose/model.js';
 import { targetStage, withBuildArgs } from '../dockerfile/index.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { Span } from '../engine/types.js';
+import type { BuildContexts } from './build-context.js';
 import type { DockerfileCache } from './dockerfiles.js';
 import { builtImage, pulledImage, type EffectiveImage } from './effective-image.js';
 
@@ -16,25 +17,33 @@ export interface LinkedStack {
 }
 
 /** Follows every service to the image it runs: its Dockerfile stage, or the image it pulls. */
-export async function linkStack(stack: ComposeStack, cwd: string, dockerfiles: DockerfileCache): Promise<LinkedStack> {
+/** What linking reads, once per run: Dockerfiles and build contexts. */
+export interface LinkSources {
+  dockerfiles: DockerfileCache;
+  contexts: BuildContexts;
+}
+
+export async function linkStack(stack: ComposeStack, cwd: string, { dockerfiles, contexts }: LinkSources): Promise<LinkedStack> {
   const linked: LinkedStack = { effective: new Map(), problems: [], runs: [] };
   for (const service of stack.services) {
-    const effective = service.build ? await linkBuild(service, stack, cwd, dockerfiles, linked) : pulledImage(service);
+    const effective = service.build ? await linkBuild(service, stack, cwd, { dockerfiles, contexts }, linked) : pulledImage(service);
     if (effective) linked.effective.set(service.name, effective);
   }
   return linked;
 }
 
-async function linkBuild(service: Service, stack: ComposeStack, cwd: string, dockerfiles: DockerfileCache, linked: LinkedStack): Promise<EffectiveImage | undefined> {
+async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { dockerfiles, contexts }: LinkSources, linked: LinkedStack): Promise<EffectiveImage | undefined> {
   const build = service.build!;
   const context = build.context ? String(build.context.value) : '.';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined; // remote context: nothing to read
   let dockerfile: DockerfileModel;
+  let dockerfileAbs: string | undefined;
   if (build.dockerfileInline) {
     dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
   } else {
     const name = build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile';
     const abs = path.resolve(cwd, stack.projectDir, context, name);
+    dockerfileAbs = abs;
     const loaded = await dockerfiles.load(abs);
     if (!loaded.ok) {
       const rel = path.relative(cwd, abs).split(path.sep).join('/');
@@ -62,5 +71,8 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, doc
     return undefined;
   }
   linked.runs.push({ dockerfile: model, stage });
-  return builtImage(service, model, stage);
+  const built = builtImage(service, model, stage);
+  const buildContext = await contexts.get(path.resolve(cwd, stack.projectDir, context), dockerfileAbs);
+  if (buildContext) built.buildContext = buildContext;
+  return built;
 }

@@ -30,7 +30,9 @@ async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return { code, stdout, stderr };
 }
 
-const VOLUME = '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n    volumes:\n      - redis-data:/data\nvolumes:\n  redis-data: {}\n';
+/** What the prod policies ask of every long-running service. */
+const RUN_POLICY = '    restart: unless-stopped\n    security_opt: [no-new-privileges:true]\n    logging:\n      options: { max-size: 10m }\n    deploy:\n      resources: { limits: { memory: 512m } }\n';
+const VOLUME = RUN_POLICY + '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n    volumes:\n      - redis-data:/data\nvolumes:\n  redis-data: {}\n';
 const CLEAN = `services:\n  redis:\n    image: redis:7.4.1-alpine\n${VOLUME}`;
 const PINNED_LATEST = `services:\n  redis:\n    image: redis:latest\n${VOLUME}`;
 
@@ -138,7 +140,7 @@ describe('ragcheck lint', () => {
   });
 
   it('forces an environment with --environment', async () => {
-    const dir = await project({ 'compose.dev.yaml': 'services:\n  api:\n    image: python:3.12.7\n    user: "10001"\n    healthcheck:\n      test: ["CMD", "python", "-V"]\n    volumes:\n      - .:/app\n' });
+    const dir = await project({ 'compose.dev.yaml': `services:\n  api:\n    image: python:3.12.7\n    user: "10001"\n${RUN_POLICY}    healthcheck:\n      test: ["CMD", "python", "-V"]\n    volumes:\n      - .:/app\n` });
     expect((await run(['lint'], dir)).code).toBe(0);
     const r = await run(['lint', '-e', 'prod', '--format', 'json'], dir);
     expect(JSON.parse(r.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['no-source-bind-mount']);
@@ -151,6 +153,6 @@ describe('the installed binary', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const r = await promisify(execFile)(process.execPath, [join(packageRoot, 'bin/ragcheck.js'), 'lint', '--format', 'json', 'fixtures/stacks/seed-004-rag-onprem'], { cwd: packageRoot }).catch((e: { code: number; stdout: string }) => e);
     expect((r as { code?: number }).code).toBe(1);
-    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 4, errors: 8, warnings: 17 });
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 4, errors: 10, warnings: 41 });
   });
 });

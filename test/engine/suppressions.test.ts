@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
 
-const HEALTHCHECK = '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n';
+/** What the prod policies ask of every long-running service. */
+const RUN_POLICY = '    restart: unless-stopped\n    security_opt: [no-new-privileges:true]\n    logging:\n      options: { max-size: 10m }\n    deploy:\n      resources: { limits: { memory: 512m } }\n';
+const HEALTHCHECK = RUN_POLICY + '    healthcheck:\n      test: ["CMD", "redis-cli", "ping"]\n';
 const VOLUME = `${HEALTHCHECK}    volumes:\n      - data:/data\nvolumes:\n  data: {}\n`;
 
 describe('inline suppressions', () => {
@@ -28,7 +30,7 @@ describe('inline suppressions', () => {
 
   it('reports directives that silence nothing or name unknown rules, at the comment line', async () => {
     const ds = await lintFiles({
-      'compose.yaml': `services:\n  a:\n    # ragcheck-disable-next-line pinned-image-tag\n    image: redis:7.4.1\n    # ragcheck-disable-next-line pinned-imag-tag\n    restart: always\n${VOLUME}`,
+      'compose.yaml': `services:\n  a:\n    # ragcheck-disable-next-line pinned-image-tag\n    image: redis:7.4.1\n    # ragcheck-disable-next-line pinned-imag-tag\n    init: true\n${VOLUME}`,
     });
     expect(ds.map(at)).toEqual([
       { ruleId: 'unused-disable', file: 'compose.yaml', line: 3, column: 1, endLine: 3, endColumn: 50 },

@@ -6,17 +6,23 @@ const id = rule.meta.id;
 
 describe('no-runtime-install', () => {
   it('reports each install inside a sh -c string, at the command itself (two findings)', async () => {
-    const compose = 'services:\n  api:\n    image: python:3.12-slim\n    command: sh -c "pip install -r requirements.txt && uvicorn main:app --reload"\n';
+    const compose = 'services:\n  api:\n    image: python:3.12-slim\n    command: sh -c "pip install -r requirements.txt && npm run build && uvicorn main:app"\n';
     const ds = await lintFiles({ 'compose.yaml': compose }, { rules: [id] });
     expect(ds.map(pos)).toEqual([
       { line: 4, column: 21, endLine: 4, endColumn: 52 },
-      { line: 4, column: 56, endLine: 4, endColumn: 81 },
+      { line: 4, column: 56, endLine: 4, endColumn: 69 },
     ]);
     expect(ds.map((d) => d.message)).toEqual([
       'api runs "pip install -r requirements.txt" at start; install dependencies in the image instead',
-      'api runs "uvicorn main:app --reload" at start; serve the built app without a reloading dev server',
+      'api runs "npm run build" at start; build the app into the image instead',
     ]);
     expect(ds.every((d) => d.severity === 'error' && d.ruleId === id)).toBe(true);
+  });
+
+  it('leaves dev servers to no-dev-server', async () => {
+    const compose = 'services:\n  api:\n    image: python:3.12-slim\n    command: sh -c "uvicorn main:app --reload"\n  web:\n    image: node:20\n    command: npm run dev\n';
+    const ds = await lintFiles({ 'compose.yaml': compose }, { rules: [id, 'no-dev-server'] });
+    expect(ds.map((d) => d.ruleId)).toEqual(['no-dev-server', 'no-dev-server']);
   });
 
   it('reports in list form at the items, and inside a quoted sh -c item', async () => {
@@ -61,5 +67,38 @@ describe('no-runtime-install', () => {
     const compose = 'services:\n  mcp:\n    image: node:20\n    command: sh -c "npx -y @modelcontextprotocol/server-memory && npm ci"\n';
     const ds = await lintFiles({ 'compose.yaml': compose }, { rules: [id], options: { [id]: { allow: ['npx -y @modelcontextprotocol/*'] } } });
     expect(ds.map((d) => d.message)).toEqual(['mcp runs "npm ci" at start; install dependencies in the image instead']);
+  });
+});
+
+describe('no-runtime-install in Dockerfiles', () => {
+  const lintDockerfile = (files: Record<string, string>, environment?: string) => lintFiles(files, { rules: [id], environment });
+
+  it('reports installs and builds in a shell-form CMD, at the command', async () => {
+    const ds = await lintDockerfile({ Dockerfile: 'FROM python:3.12-slim\nCMD pip install -r requirements.txt && npm run build && exec python app.py\n' });
+    expect(ds.map(pos)).toEqual([
+      { line: 2, column: 5, endLine: 2, endColumn: 36 },
+      { line: 2, column: 40, endLine: 2, endColumn: 53 },
+    ]);
+    expect(ds.map((d) => d.message)).toEqual([
+      'CMD runs "pip install -r requirements.txt" each time the container starts; install in a RUN step so the image ships with it',
+      'CMD runs "npm run build" each time the container starts; build in a RUN step (or a builder stage) so the image ships built',
+    ]);
+  });
+
+  it('reads an exec-form CMD under a sh -c ENTRYPOINT, and an inherited ENTRYPOINT once', async () => {
+    const dockerfile = 'FROM node:20-slim AS base\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["npm ci && node dist/index.js"]\nFROM base AS a\nFROM base AS b\nENTRYPOINT ["sh", "-c", "apt-get install -y curl; exec \\"$@\\"", "--"]\n';
+    const compose = 'services:\n  a:\n    build: { context: ., target: a }\n  b:\n    build: { context: ., target: b }\n';
+    const ds = await lintDockerfile({ Dockerfile: dockerfile, 'compose.yaml': compose });
+    expect(ds.map(pos)).toEqual([
+      { line: 3, column: 7, endLine: 3, endColumn: 13 },
+      // A string with JSON escapes is reported whole.
+      { line: 6, column: 25, endLine: 6, endColumn: 63 },
+    ]);
+  });
+
+  it('leaves dev servers, ordinary starts and dev Dockerfiles alone', async () => {
+    expect(await lintDockerfile({ Dockerfile: 'FROM python:3.12-slim\nCMD ["uvicorn", "main:app", "--reload"]\n' })).toEqual([]);
+    expect(await lintDockerfile({ Dockerfile: 'FROM python:3.12-slim\nCMD echo pip install && python app.py\n' })).toEqual([]);
+    expect(await lintDockerfile({ 'Dockerfile.dev': 'FROM node:20\nCMD npm install && npm run dev\n' })).toEqual([]);
   });
 });

@@ -32,12 +32,6 @@ const POSITIVE: [string, string, string, string[], string[]][] = [
   ['npm run build', 'build', 'npm', [], []],
   ['yarn build', 'build', 'yarn', [], []],
   ['pnpm run build:prod', 'build', 'pnpm', [], []],
-  ['npm run dev -- --host', 'dev-server', 'npm', ['--', '--host'], []],
-  ['uvicorn main:app --host 0.0.0.0 --reload', 'dev-server', 'uvicorn', ['--host', '--reload'], ['main:app', '0.0.0.0']],
-  ['gunicorn --reload app:app', 'dev-server', 'gunicorn', ['--reload'], ['app:app']],
-  ['flask run --reload', 'dev-server', 'flask', ['--reload'], ['run']],
-  ['python -m uvicorn app:app --reload', 'dev-server', 'uvicorn', ['--reload'], ['app:app']],
-  ['fastapi dev main.py', 'dev-server', 'fastapi', [], ['main.py']],
 ];
 
 const NEGATIVE = [
@@ -55,6 +49,9 @@ const NEGATIVE = [
   'redis-server --appendonly yes',
   'echo pip install x',
   'uvicorn app:app --reload-dir src',
+  // Dev servers are no-dev-server's (src/shell/dev-servers.ts).
+  'uvicorn main:app --host 0.0.0.0 --reload',
+  'npm run dev',
 ];
 
 describe('findPackageInstalls', () => {

@@ -1,0 +1,87 @@
+import { envValueSpan, exactSpan } from '../../src/compose/env-spans.js';
+import type { EnvEntry } from '../../src/compose/model.js';
+import { locateRefs, type RefAt } from '../../src/compose/var-refs.js';
+import { defineRule, type Fix } from '../../src/engine/types.js';
+import { hasUrlPassword, isSecretName, nameTokens, secretValueProblem } from '../../src/secrets/index.js';
+import type { SourceFile } from '../../src/source/source-file.js';
+
+/** Last name tokens of variables that say where to connect (`DATABASE_URL`, `REDIS_HOST`). */
+const CONNECTION_LAST = new Set(['URL', 'URI', 'DSN', 'HOST', 'HOSTNAME', 'ENDPOINT', 'ADDR', 'ADDRESS', 'SERVER', 'CONNECTION', 'CONN', 'CONNSTRING']);
+
+const connectionNames = new Map<string, boolean>();
+
+/** Memoised: the same few names recur across every stack. */
+function isConnectionName(name: string): boolean {
+  let v = connectionNames.get(name);
+  if (v === undefined) {
+    const tokens = nameTokens(name);
+    v = CONNECTION_LAST.has(tokens[tokens.length - 1]!) || name.toUpperCase().includes('CONNECTION_STRING');
+    connectionNames.set(name, v);
+  }
+  return v;
+}
+
+/** no-hardcoded-secret reports literal secrets, literal defaults and URL passwords: not this rule's. */
+const hardcoded = (entry: EnvEntry, raw: string): boolean => hasUrlPassword(raw) || (isSecretName(entry.name) && secretValueProblem(raw) !== undefined);
+
+export default defineRule({
+  meta: {
+    id: 'required-var-guard',
+    category: 'secrets',
+    summary: 'Secrets and connection settings taken from variables are required with ${VAR:?message}, not left to fall back to empty',
+    severity: 'warning',
+    environments: ['prod'],
+    fixable: 'unsafe',
+  },
+  check({ stack, report }) {
+    for (const service of stack.services) {
+      for (const entry of service.environment) {
+        const raw = entry.raw;
+        if (raw === null || hardcoded(entry, raw)) continue;
+        const secretEntry = isSecretName(entry.name);
+        if (raw.trim() === '') {
+          if (secretEntry) report({ span: entry.span, message: `${service.name} sets ${entry.name} to an empty value, so it starts without that secret; require it with \${${entry.name}:?${entry.name} is required}` });
+          continue;
+        }
+        for (const ref of locateRefs(raw)) {
+          const secret = secretEntry || isSecretName(ref.name);
+          if (!secret && !isConnectionName(ref.name) && !isConnectionName(entry.name)) continue;
+          const problem = problemOf(ref, secret);
+          if (!problem) continue;
+          const text = raw.slice(ref.start, ref.end);
+          const span = envValueSpan(entry, ref.start, ref.end, stack.sources);
+          const fix = guardFix(entry, ref, text, stack.sources);
+          report({
+            span,
+            message: `${service.name} takes ${entry.name} from ${text}, which ${problem}; write \${${ref.name}:?${ref.name} is required} so Compose refuses to start without it`,
+            ...(fix && { fix }),
+          });
+        }
+      }
+    }
+  },
+});
+
+/** Why a reference lets the stack start without the value, if it does. */
+function problemOf(ref: RefAt, secret: boolean): string | undefined {
+  switch (ref.op) {
+    case '':
+      return 'becomes empty when the variable is unset';
+    case '?':
+      return 'still accepts an empty value';
+    case '-':
+    case ':-':
+      if (ref.arg === undefined || ref.arg === '') return 'falls back to an empty value';
+      if (ref.arg.includes('$')) return undefined; // the nested reference is judged on its own
+      // A default of a connection setting is a working address; of a secret, a placeholder.
+      return secret ? `falls back to "${ref.arg}"` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function guardFix(entry: EnvEntry, ref: RefAt, text: string, sources: ReadonlyMap<string, SourceFile>): Fix | undefined {
+  const span = exactSpan(envValueSpan(entry, ref.start, ref.end, sources), text, sources);
+  const message = ref.op === '?' && ref.arg ? ref.arg : `${ref.name} is required`;
+  return span && { title: `Require ${ref.name}`, safe: false, edits: [{ file: span.file, start: span.start, end: span.end, text: `\${${ref.name}:?${message}}` }] };
+}

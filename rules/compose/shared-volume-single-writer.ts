@@ -1,0 +1,70 @@
+import { splitVolumeSpec } from '../../src/compose/build-model.js';
+import { appendPairEdit } from '../../src/compose/map-edits.js';
+import type { Service, VolumeMount } from '../../src/compose/model.js';
+import { scalarMapper, scalarText } from '../../src/compose/yaml-scalar.js';
+import { getPair, isMap, isScalar } from '../../src/compose/ynode.js';
+import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
+import { defineRule, type Edit } from '../../src/engine/types.js';
+import type { SourceFile } from '../../src/source/source-file.js';
+
+export default defineRule({
+  meta: {
+    id: 'shared-volume-single-writer',
+    category: 'mounts',
+    summary: 'A named volume shared by several services has one writer; the others mount it read-only',
+    severity: 'info',
+    fixable: 'safe',
+    ...allowOption,
+  },
+  check({ stack, options, report }) {
+    const allowed = allowMatcher(options);
+    /** Volume name → the first service that mounts it read-write, and where. */
+    const writers = new Map<string, { service: Service; mount: VolumeMount }>();
+    for (const service of stack.services) {
+      for (const mount of service.volumes) {
+        if (mount.type !== 'volume' || !mount.source || mount.readOnly || allowed(mount.source)) continue;
+        const first = writers.get(mount.source);
+        if (!first) {
+          writers.set(mount.source, { service, mount });
+          continue;
+        }
+        if (first.service === service) continue;
+        const edit = readOnlyEdit(mount, stack.sources);
+        report({
+          span: mount.span,
+          message: `${service.name} mounts volume ${mount.source} read-write, and ${first.service.name} already writes to it; mount it read-only here unless both must write`,
+          related: [first.mount.span],
+          ...(edit && { fix: { title: `Mount ${mount.source} read-only in ${service.name}`, safe: true, edits: [edit] } }),
+        });
+      }
+    }
+  },
+});
+
+/** `:ro` on a short mount (`rw` becomes `ro`, other modes gain `,ro`), `read_only: true` on a long one. */
+function readOnlyEdit(mount: VolumeMount, sources: ReadonlyMap<string, SourceFile>): Edit | undefined {
+  const file = sources.get(mount.node.span.file);
+  if (!file) return undefined;
+  const node = mount.node;
+  if (isScalar(node)) {
+    const written = scalarText(node);
+    const parts = splitVolumeSpec(written);
+    const map = scalarMapper(node, file);
+    if (parts.length === 2) return insertAt(file, map(written.length, written.length), ':ro');
+    if (parts.length !== 3) return undefined;
+    const modeAt = written.length - parts[2]!.length;
+    const rw = parts[2]!.split(',').indexOf('rw');
+    if (rw === -1) return insertAt(file, map(written.length, written.length), ',ro');
+    const from = modeAt + parts[2]!.split(',').slice(0, rw).reduce((n, o) => n + o.length + 1, 0);
+    const [start, end] = map(from, from + 2);
+    return file.text.slice(start, end) === 'rw' ? { file: file.path, start, end, text: 'ro' } : undefined;
+  }
+  if (!isMap(node)) return undefined;
+  const ro = getPair(node, 'read_only');
+  if (ro) return { file: file.path, start: ro.value.span.start, end: ro.value.span.end, text: 'true' };
+  return appendPairEdit(node, 'read_only', 'true', file);
+}
+
+function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
+  return start === end ? { file: file.path, start, end, text } : undefined;
+}

@@ -1,0 +1,98 @@
+import { envBefore, shippedStages, stageChain } from '../../src/dockerfile/chain.js';
+import { runPackageOps } from '../../src/dockerfile/commands.js';
+import { addFlagFix } from '../../src/dockerfile/op-span.js';
+import type { DockerfileModel, Stage } from '../../src/dockerfile/types.js';
+import { defineRule } from '../../src/engine/types.js';
+import { lookupImage } from '../../src/images/facts.js';
+import { imageKey } from '../../src/images/known-images.js';
+import type { ParsedImageRef } from '../../src/images/ref.js';
+import { flagValues, type PackageOp } from '../../src/shell/packages.js';
+
+/** Packages whose default (PyPI) Linux wheels depend on the nvidia-* CUDA wheels. */
+const TORCH = new Set(['torch', 'torchvision', 'torchaudio']);
+const CPU_INDEX = 'https://download.pytorch.org/whl/cpu';
+
+/** Base images built for GPUs, beyond what known-images.json says. */
+const GPU_BASES: readonly { repo: RegExp; tag?: RegExp }[] = [
+  { repo: /^(?:nvcr\.io\/)?nvidia\// },
+  // Every pytorch/pytorch tag is a CUDA build.
+  { repo: /^pytorch\/pytorch$/ },
+  { repo: /^rocm\// },
+  { repo: /^tensorflow\/tensorflow$/, tag: /gpu/ },
+  { repo: /^vllm\// },
+];
+/** A tag naming a GPU build of any image: `12.4-cuda`, `cu121-py311`, `gpu`, `rocm6.2`. */
+const GPU_TAG = /(?:^|[-_.])(?:cuda|cu\d{2,3}|gpu|rocm)/i;
+
+/** Index options and settings that say which torch build to take. */
+const INDEX_FLAGS = ['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--index', '--default-index'];
+const INDEX_ENV = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_INDEX', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS'];
+/** An index or local version that picks a build on purpose: CPU, or a GPU build asked for by name. */
+const CHOSEN_BUILD = /\/whl\/(?:nightly\/)?(?:cpu|cu\d+|rocm[\d.]+)\b|\+(?:cpu|cu\d+|rocm[\d.]+)\b/;
+
+type Gpu = boolean | 'unknown';
+
+function isGpuImage(ref: ParsedImageRef): boolean {
+  if (lookupImage(ref)?.gpu) return true;
+  const key = imageKey(ref);
+  if (GPU_BASES.some((b) => b.repo.test(key) && (!b.tag || b.tag.test(ref.tag ?? '')))) return true;
+  return GPU_TAG.test(ref.tag ?? '');
+}
+
+function rootGpu(model: DockerfileModel, stage: Stage): Gpu {
+  const base = stageChain(model, stage)[0]!.base;
+  if (base.kind === 'image') return isGpuImage(base.ref);
+  return base.kind === 'scratch' ? false : 'unknown';
+}
+
+/** Shipped stages, and the stages they `COPY --from` (a venv built elsewhere ships too). */
+function feedingStages(model: DockerfileModel, runtime: readonly Stage[]): Stage[] {
+  const seen = new Map<number, Stage>();
+  const queue = [...shippedStages(model, runtime)];
+  for (let s = queue.shift(); s; s = queue.shift()) {
+    if (seen.has(s.index)) continue;
+    seen.set(s.index, s);
+    for (const c of s.copies) if (c.from?.kind === 'stage') queue.push(...stageChain(model, model.stages[c.from.stage]!));
+  }
+  return [...seen.values()].sort((a, b) => a.index - b.index);
+}
+
+/** `--torch-backend` (uv), an index or a `+cpu` / `+cu121` version: the build was picked on purpose. */
+function choosesBuild(op: PackageOp, torch: PackageOp['packages']): boolean {
+  if (op.flags.some((f) => f.name === '--torch-backend')) return true;
+  const hints = [...flagValues(op, ...INDEX_FLAGS), ...torch.map((p) => p.version ?? '')];
+  return hints.some((h) => CHOSEN_BUILD.test(h));
+}
+
+export default defineRule({
+  meta: {
+    id: 'cuda-in-cpu-image',
+    category: 'size',
+    summary: 'torch in an image without CUDA comes from the CPU wheel index, not with gigabytes of nvidia-* wheels',
+    severity: 'warning',
+    fixable: 'unsafe',
+  },
+  checkDockerfile({ dockerfile, runtimeStages, report }) {
+    const runtimeGpu = runtimeStages.map((s) => rootGpu(dockerfile, s));
+    for (const stage of feedingStages(dockerfile, runtimeStages)) {
+      const gpu = [rootGpu(dockerfile, stage), ...runtimeGpu];
+      if (gpu.some((g) => g !== false)) continue;
+      for (const run of stage.runs) {
+        const settings = INDEX_ENV.map((name) => envBefore(stage, name, run.instruction) ?? '');
+        if (settings.some((s) => CHOSEN_BUILD.test(s)) || envBefore(stage, 'UV_TORCH_BACKEND', run.instruction) !== undefined) continue;
+        for (const op of runPackageOps(run)) {
+          if ((op.manager !== 'pip' && op.manager !== 'uv') || op.action !== 'install') continue;
+          const torch = op.packages.filter((p) => p.source === 'registry' && TORCH.has(p.name.toLowerCase()));
+          if (torch.length === 0 || choosesBuild(op, torch)) continue;
+          const base = stageChain(dockerfile, stage)[0]!.base;
+          const image = base.kind === 'image' ? base.text : 'scratch';
+          report({
+            span: dockerfile.file.span(torch[0]!.start, torch.at(-1)!.end),
+            message: `${op.tool} install ${torch.map((p) => p.name).join(' ')} pulls the CUDA build and 2–4 GB of nvidia-* wheels onto ${image}, a base without CUDA; add --extra-index-url ${CPU_INDEX}`,
+            fix: addFlagFix(dockerfile.file, op, `--extra-index-url ${CPU_INDEX}`, false),
+          });
+        }
+      }
+    }
+  },
+});
