@@ -3,7 +3,8 @@ import { summarize, type Summary } from './summary.js';
 
 /**
  * The machine contract other tools read (version 1): stable keys, `file` relative with `/`,
- * 1-based lines and columns, `endColumn` exclusive.
+ * 1-based lines and columns, `endColumn` exclusive. One line: it is read by programs, and on a
+ * large repository the indented form is three times the size.
  */
 export function formatJson(diagnostics: readonly Diagnostic[], files: number): string {
   const s: Summary = summarize(diagnostics);
@@ -23,7 +24,5 @@ export function formatJson(diagnostics: readonly Diagnostic[], files: number): s
       })),
       summary: { files, errors: s.errors, warnings: s.warnings, infos: s.infos },
     },
-    null,
-    2,
   )}\n`;
 }
