@@ -28,6 +28,23 @@ function mustExclude(ctx: BuildContext): string[] {
 
 const shown = (paths: string[]) => paths.map((p) => p.replace(/\/$/, '')).join(', ');
 
+/**
+ * What the context should keep out, and what its ignore file lets through. Contexts are shared
+ * (read-only) by every service and stack that builds from them: each is judged once.
+ */
+const verdicts = new WeakMap<BuildContext, { needed: string[]; missing: string[] }>();
+
+function judge(ctx: BuildContext): { needed: string[]; missing: string[] } {
+  let v = verdicts.get(ctx);
+  if (!v) {
+    const needed = mustExclude(ctx);
+    const ignore = ctx.dockerignore;
+    const missing = ignore ? needed.filter((p) => !ignore.ignores(p) && !(p.endsWith('/') && ignore.ignores(`${p}x`))) : needed;
+    verdicts.set(ctx, (v = { needed, missing }));
+  }
+  return v;
+}
+
 export default defineRule({
   meta: {
     id: 'dockerignore-covers-context',
@@ -40,7 +57,7 @@ export default defineRule({
       const ctx = effective.get(service.name)?.buildContext;
       if (!ctx || !service.build) continue;
       const span = service.build.context?.span ?? getPair(service.node, 'build')!.keySpan;
-      const needed = mustExclude(ctx);
+      const { needed, missing } = judge(ctx);
       if (!ctx.dockerignore) {
         report({
           span,
@@ -48,7 +65,6 @@ export default defineRule({
         });
         continue;
       }
-      const missing = needed.filter((p) => !ctx.dockerignore!.ignores(p) && !(p.endsWith('/') && ctx.dockerignore!.ignores(`${p}x`)));
       if (missing.length === 0) continue;
       report({ span, message: `${service.name}'s ${ctx.dockerignore.path} does not exclude ${shown(missing)}; add ${missing.length === 1 ? 'it' : 'them'} so they stay out of the build context and the image` });
     }

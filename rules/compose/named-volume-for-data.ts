@@ -3,7 +3,7 @@ import type { Service } from '../../src/compose/model.js';
 import { defineRule } from '../../src/engine/types.js';
 import { dataFinding } from '../../src/images/data-messages.js';
 import { placeData } from '../../src/images/data-placement.js';
-import { imageKey, normalize } from '../../src/images/known-images.js';
+import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 
 interface PathOption {
@@ -48,13 +48,17 @@ export default defineRule({
       service: p.service ? picomatch(p.service) : undefined,
     }));
     for (const service of stack.services) {
-      const { dirs, volumes } = knownDataDirs(service);
+      const { dirs: known, volumes } = knownDataDirs(service);
+      const declared: DataDir[] = [];
       for (const p of extra) {
         const imageOk = !p.image || (service.image !== undefined && (p.image(imageKey(service.image)) || p.image(service.image.repository)));
         if (imageOk && (!p.service || p.service(service.name))) {
-          dirs.push({ path: p.path, why: 'declared in ragcheck options', what: 'data', mountAt: p.path, legacy: [] });
+          declared.push({ path: p.path, why: 'declared in ragcheck options', what: 'data', mountAt: p.path, legacy: [] });
         }
       }
+      // The known dirs are shared with other rules: never add to them.
+      const dirs = declared.length ? [...known, ...declared] : known;
+      if (dirs.length === 0) continue;
       const seen = new Set<string>();
       for (const dir of dirs) {
         if (seen.has(dir.path)) continue;

@@ -32,13 +32,13 @@ export default defineRule({
   check({ stack, options, report }) {
     const allowed = allowMatcher(options, { nocase: true });
     for (const service of stack.services) {
-      const entries: [string, EnvEntry][] = [
-        ...service.environment.map((e): [string, EnvEntry] => [service.name, e]),
-        ...(service.build?.args ?? []).map((e): [string, EnvEntry] => [`${service.name}'s build arg`, e]),
-      ];
-      for (const [who, entry] of entries) {
+      for (const entry of service.environment) {
         const problem = allowed(entry.name) ? undefined : problemOf(entry);
-        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](who, entry.name) });
+        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](service.name, entry.name) });
+      }
+      for (const entry of service.build?.args ?? []) {
+        const problem = allowed(entry.name) ? undefined : problemOf(entry);
+        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](`${service.name}'s build arg`, entry.name) });
       }
       for (const site of serviceCommandSites(service, stack.sources, SECRET_FLAG_PREFILTER)) {
         for (const f of findSecretFlags(site.commands, allowed)) {

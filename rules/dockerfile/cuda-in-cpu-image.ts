@@ -73,13 +73,13 @@ export default defineRule({
     fixable: 'unsafe',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    const runtimeGpu = runtimeStages.map((s) => rootGpu(dockerfile, s));
+    // A runtime stage on a GPU (or unknown) base rules out every stage.
+    if (runtimeStages.some((s) => rootGpu(dockerfile, s) !== false)) return;
     for (const stage of feedingStages(dockerfile, runtimeStages)) {
-      const gpu = [rootGpu(dockerfile, stage), ...runtimeGpu];
-      if (gpu.some((g) => g !== false)) continue;
+      if (rootGpu(dockerfile, stage) !== false) continue;
       for (const run of stage.runs) {
-        const settings = INDEX_ENV.map((name) => envBefore(stage, name, run.instruction) ?? '');
-        if (settings.some((s) => CHOSEN_BUILD.test(s)) || envBefore(stage, 'UV_TORCH_BACKEND', run.instruction) !== undefined) continue;
+        const chosen = INDEX_ENV.some((name) => CHOSEN_BUILD.test(envBefore(stage, name, run.instruction) ?? ''));
+        if (chosen || envBefore(stage, 'UV_TORCH_BACKEND', run.instruction) !== undefined) continue;
         for (const op of runPackageOps(run)) {
           if ((op.manager !== 'pip' && op.manager !== 'uv') || op.action !== 'install') continue;
           const torch = op.packages.filter((p) => p.source === 'registry' && TORCH.has(p.name.toLowerCase()));

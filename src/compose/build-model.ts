@@ -51,39 +51,60 @@ function declared(node: YNode | undefined): Declared[] {
   });
 }
 
+type N = YNode | undefined;
+
 function buildService(pair: YPair, sources: ReadonlyMap<string, SourceFile>): Service {
   const node = pair.value as YMap;
-  const scalar = (key: string): YScalar | undefined => {
-    const v = get(node, key);
-    return isScalar(v) && v.value !== null ? v : undefined;
-  };
-  const envFile = get(node, 'env_file');
+  // One pass over the service's keys instead of a lookup per field (last wins, like `get`).
+  let image: N, build: N, volumes: N, environment: N, command: N, entrypoint: N, workingDir: N, envFile: N, ports: N, user: N;
+  for (const p of node.pairs) {
+    switch (p.key) {
+      case 'image': image = p.value; break;
+      case 'build': build = p.value; break;
+      case 'volumes': volumes = p.value; break;
+      case 'environment': environment = p.value; break;
+      case 'command': command = p.value; break;
+      case 'entrypoint': entrypoint = p.value; break;
+      case 'working_dir': workingDir = p.value; break;
+      case 'env_file': envFile = p.value; break;
+      case 'ports': ports = p.value; break;
+      case 'user': user = p.value; break;
+    }
+  }
   const envFileItems = isSeq(envFile) ? envFile.items : envFile ? [envFile] : [];
-  const ports = get(node, 'ports');
   return {
     name: pair.key,
     keySpan: pair.keySpan,
     node,
-    image: imageRef(scalar('image')),
-    build: buildSpec(get(node, 'build'), sources),
-    volumes: mounts(get(node, 'volumes'), sources),
-    environment: envEntries(get(node, 'environment'), sources),
-    command: commandSpec(get(node, 'command')),
-    entrypoint: commandSpec(get(node, 'entrypoint')),
-    workingDir: scalar('working_dir'),
+    image: imageRef(setScalar(image)),
+    build: buildSpec(build, sources),
+    volumes: mounts(volumes, sources),
+    environment: envEntries(environment, sources),
+    command: commandSpec(command),
+    entrypoint: commandSpec(entrypoint),
+    workingDir: setScalar(workingDir),
     envFiles: envFileItems
       .map((i) => (isMap(i) ? get(i, 'path') : i))
       .filter((i): i is YScalar => isScalar(i) && i.value !== null),
     ports: isSeq(ports) ? ports.items : [],
-    user: scalar('user'),
+    user: setScalar(user),
   };
+}
+
+/** The node when it is a scalar with a value (not `~`/empty). */
+function setScalar(v: YNode | undefined): YScalar | undefined {
+  return isScalar(v) && v.value !== null ? v : undefined;
 }
 
 function imageRef(node: YScalar | undefined): ImageRef | undefined {
   const text = str(node);
   const parsed = text ? parseImageRef(text) : undefined;
   if (!node || !text || !parsed) return undefined;
-  return { text, ...parsed, node, span: node.span };
+  const ref: ImageRef = { text, repository: parsed.repository, node, span: node.span };
+  if (parsed.registry !== undefined) ref.registry = parsed.registry;
+  if (parsed.tag !== undefined) ref.tag = parsed.tag;
+  if (parsed.digest !== undefined) ref.digest = parsed.digest;
+  return ref;
 }
 
 function buildSpec(node: YNode | undefined, sources: ReadonlyMap<string, SourceFile>): BuildSpec | undefined {
@@ -165,26 +186,28 @@ function mounts(node: YNode | undefined, sources: ReadonlyMap<string, SourceFile
 function shortMount(item: YScalar, sources: ReadonlyMap<string, SourceFile>): VolumeMount | undefined {
   if (item.value === null) return undefined;
   const parts = splitVolumeSpec(String(item.value));
-  const rawParts = splitVolumeSpec(item.raw ?? String(item.value));
+  const rawParts = item.raw === undefined ? parts : splitVolumeSpec(item.raw);
   if (parts.length === 0 || !parts[0]) return undefined;
   const hasSource = parts.length >= 2 && parts[1]!.startsWith('/');
   const source = hasSource ? parts[0] : undefined;
   const target = hasSource ? parts[1]! : parts[0]!;
   const mode = (hasSource ? parts[2] : parts[1]) ?? '';
   const rawSource = hasSource ? rawParts[0] : undefined;
-  const refs = (item.refs ?? []).filter((r) => rawSource?.includes(r.name));
-  return {
+  const refs = item.refs ? item.refs.filter((r) => rawSource?.includes(r.name)) : [];
+  const mount: VolumeMount = {
     type: source === undefined ? 'volume' : isHostPath(source) ? 'bind' : 'volume',
-    ...(source !== undefined && { source }),
     target,
-    readOnly: mode.split(',').includes('ro'),
+    readOnly: mode !== '' && mode.split(',').includes('ro'),
     short: true,
     node: item,
     span: item.span,
     sourceSpan: rawSource !== undefined ? subSpan(item, sources, 0, rawSource.length) : item.span,
     sourceRefs: refs,
-    ...(rawSource !== undefined && { rawSource }),
   };
+  // Set after, not spread in: one of the most frequent objects of a run.
+  if (source !== undefined) mount.source = source;
+  if (rawSource !== undefined) mount.rawSource = rawSource;
+  return mount;
 }
 
 function longMount(item: YMap): VolumeMount | undefined {
@@ -211,23 +234,31 @@ function longMount(item: YMap): VolumeMount | undefined {
 
 /** Host paths start with `.`, `/` or `~` (or are empty after an unset variable); names don't. */
 function isHostPath(source: string): boolean {
-  return source === '' || /^[./~]/.test(source) || /^[A-Za-z]:[\\/]/.test(source) || source.includes('/');
+  const c = source[0];
+  return source === '' || c === '.' || c === '/' || c === '~' || source.includes('/') || (source[1] === ':' && isDrive(source));
 }
 
 /** Splits on `:` outside `${…}`, so `${DATA:-./data}:/data:ro` keeps its default intact. */
 export function splitVolumeSpec(spec: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let cur = '';
+  let from = 0;
   for (let i = 0; i < spec.length; i++) {
-    const ch = spec[i]!;
-    if (ch === '$' && spec[i + 1] === '{') depth++;
-    else if (ch === '}' && depth > 0) depth--;
-    if (ch === ':' && depth === 0 && !(i === 1 && /^[A-Za-z]$/.test(cur) && /[\\/]/.test(spec[2] ?? ''))) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
+    const c = spec.charCodeAt(i);
+    if (c === 36 /* $ */ && spec.charCodeAt(i + 1) === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && depth > 0) depth--;
+    else if (c === 58 /* : */ && depth === 0 && !(i === 1 && isDrive(spec))) {
+      parts.push(spec.slice(from, i));
+      from = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(spec.slice(from));
   return parts;
+}
+
+/** `C:\data`, `c:/data`: a Windows drive letter, not a `SOURCE:` separator. */
+function isDrive(spec: string): boolean {
+  const d = spec.charCodeAt(0) | 32;
+  const sep = spec[2];
+  return d >= 97 && d <= 122 && (sep === '\\' || sep === '/');
 }

@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../engine/types.js';
-import { displayPath } from '../source/display-path.js';
+import { absolutePath, displayPath } from '../source/display-path.js';
 import { SourceFile } from '../source/source-file.js';
 import { MAX_FILE_BYTES, parseYamlFile } from './parse.js';
 import type { YMap } from './ynode.js';
@@ -43,11 +43,11 @@ export class FileCache {
 
   /** Path relative to the working directory with `/` separators, as reports show it. */
   relative(absPath: string): string {
-    return displayPath(this.root, path.resolve(this.cwd, absPath));
+    return displayPath(this.root, absolutePath(this.cwd, absPath));
   }
 
   read(absPath: string): Promise<ReadResult> {
-    const key = path.resolve(this.cwd, absPath);
+    const key = absolutePath(this.cwd, absPath);
     let p = this.texts.get(key);
     if (!p) {
       p = this.load(key);
@@ -57,7 +57,7 @@ export class FileCache {
   }
 
   parse(absPath: string): Promise<ParsedFile> {
-    const key = path.resolve(this.cwd, absPath);
+    const key = absolutePath(this.cwd, absPath);
     let p = this.parsed.get(key);
     if (!p) {
       p = this.read(key).then((r): ParsedFile => {
@@ -72,7 +72,7 @@ export class FileCache {
 
   /** Drops a file's text and tree once no stack still to load needs them. */
   forget(absPath: string): void {
-    const key = path.resolve(this.cwd, absPath);
+    const key = absolutePath(this.cwd, absPath);
     this.texts.delete(key);
     this.parsed.delete(key);
   }
@@ -85,21 +85,17 @@ export class FileCache {
       ok: false,
       problem: { message, span: { file: rel, start: 0, end: 0, line: 1, column: 1, endLine: 1, endColumn: 1 } },
     });
-    let fd: number | undefined;
     try {
       // Optional files (`.env`, `.env.example`, `.dockerignore`) are often absent: find out
       // without the cost of a thrown ENOENT.
-      if (!statSync(absPath, { throwIfNoEntry: false })) return fail(`Cannot read file: ${REASONS.ENOENT!}`);
-      fd = openSync(absPath, 'r');
-      const st = fstatSync(fd);
+      const st = statSync(absPath, { throwIfNoEntry: false });
+      if (!st) return fail(`Cannot read file: ${REASONS.ENOENT!}`);
       if (st.isDirectory()) return fail(REASONS.EISDIR!);
       if (st.size > MAX_FILE_BYTES) return fail(`File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      return { ok: true, file: new SourceFile(rel, readFileSync(fd, 'utf8'), absPath) };
+      return { ok: true, file: new SourceFile(rel, readFileSync(absPath, 'utf8'), absPath) };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
       return fail(`Cannot read file: ${REASONS[code] ?? (e as Error).message}`);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
 }

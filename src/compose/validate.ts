@@ -1,8 +1,8 @@
-import { validator as schemasafe, type Validate } from '@exodus/schemasafe';
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import composeSchema from '../../schemas/compose.schema.json' with { type: 'json' };
 import type { Span } from '../engine/types.js';
+import quickValidate from './quick-validator.generated.js';
 import { getPair, toJS } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
 
@@ -17,24 +17,17 @@ type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' |
 
 const ROOT = composeSchema as unknown as Schema;
 
-let quick: Validate | undefined;
 let detailed: ValidateFunction | undefined;
 
 /**
  * Almost every file is valid, so the yes/no comes first from schemasafe, whose generated code
- * checks a Compose file three to four times faster than ajv's; ajv, which collects every error
- * with the failing subschema (`verbose`, how errors are tied to anyOf branches and labels),
- * runs only on files that fail. test/compose/validate.test.ts holds the two to the same
- * verdicts. Each is compiled once, on first use; for ajv, `inlineRefs: false` and no code
- * optimisation halve the compile time without slowing validation.
+ * checks a Compose file three to four times faster than ajv's (generated ahead of time, see
+ * quick-validator-source.ts); ajv, which collects every error with the failing subschema
+ * (`verbose`, how errors are tied to anyOf branches and labels), runs only on files that fail.
+ * test/compose/validate.test.ts holds the two to the same verdicts. ajv compiles once, on
+ * first use; `inlineRefs: false` and no code optimisation halve the compile time without
+ * slowing validation.
  */
-function quickValidator(): (data: unknown) => boolean {
-  // toJS yields JSON-like data (strings, numbers, booleans, null, arrays, plain objects) only.
-  // `lax`: the schema is ours and trusted; `errorMessage` is read by `explain`, not a keyword.
-  quick ??= schemasafe(ROOT as Parameters<typeof schemasafe>[0], { mode: 'lax', includeErrors: false, allowUnusedKeywords: true });
-  return quick as (data: unknown) => boolean;
-}
-
 function detailedValidator(): ValidateFunction {
   detailed ??= new Ajv({ allErrors: true, verbose: true, strictTypes: false, inlineRefs: false, validateSchema: false, code: { optimize: false }, keywords: ['errorMessage'] }).compile(ROOT);
   return detailed;
@@ -42,7 +35,7 @@ function detailedValidator(): ValidateFunction {
 
 /** Both validators' verdict on plain data, for the test that keeps them in step. */
 export function verdicts(data: unknown): { quick: boolean; detailed: boolean } {
-  return { quick: quickValidator()(data), detailed: detailedValidator()(data) };
+  return { quick: quickValidate(data), detailed: detailedValidator()(data) };
 }
 
 /**
@@ -52,7 +45,7 @@ export function verdicts(data: unknown): { quick: boolean; detailed: boolean } {
 export function validateCompose(root: YMap): SchemaProblem[] {
   try {
     const data = toJS(root);
-    if (quickValidator()(data)) return [];
+    if (quickValidate(data)) return [];
     const validate = detailedValidator();
     validate(data);
     return explain(root, data, validate.errors ?? []);

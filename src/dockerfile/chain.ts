@@ -3,29 +3,53 @@ import type { DockerfileModel, Instruction, RunInstruction, Stage } from './type
 
 /** `stage` and the stages it is built `FROM`, the first base first. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  // Chains are a few stages long: scanning beats a Set, and pushing then reversing beats unshift.
   const chain: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s.index); ) {
-    seen.add(s.index);
-    chain.unshift(s);
+  for (let s: Stage | undefined = stage; s && !hasIndex(chain, s.index); ) {
+    chain.push(s);
     s = s.base.kind === 'stage' ? model.stages[s.base.stage] : undefined;
   }
-  return chain;
+  return chain.reverse();
+}
+
+function hasIndex(stages: readonly Stage[], index: number): boolean {
+  for (const s of stages) if (s.index === index) return true;
+  return false;
 }
 
 /**
  * The stages whose layers end up in an image that runs: the runtime stages and everything
  * they are built `FROM`, in file order. A stage only read by `COPY --from` ships nothing.
+ * Shared by every rule given the same runtime stages: do not change it.
  */
 export function shippedStages(model: DockerfileModel, runtimeStages: readonly Stage[]): Stage[] {
-  const byIndex = new Map<number, Stage>();
-  for (const r of runtimeStages) for (const s of stageChain(model, r)) byIndex.set(s.index, s);
-  return [...byIndex.values()].sort((a, b) => a.index - b.index);
+  return shippedOf(model, runtimeStages).stages;
 }
 
-/** Every RUN whose layer ships, with its stage: what the size rules walk. */
+/** Every RUN whose layer ships, with its stage: what the size rules walk. Shared: do not change it. */
 export function shippedRuns(model: DockerfileModel, runtimeStages: readonly Stage[]): { stage: Stage; run: RunInstruction }[] {
-  return shippedStages(model, runtimeStages).flatMap((stage) => stage.runs.map((run) => ({ stage, run })));
+  const shipped = shippedOf(model, runtimeStages);
+  return (shipped.runs ??= shipped.stages.flatMap((stage) => stage.runs.map((run) => ({ stage, run }))));
+}
+
+interface Shipped {
+  model: DockerfileModel;
+  stages: Stage[];
+  runs?: { stage: Stage; run: RunInstruction }[];
+}
+
+/** The Dockerfile rules all get one runtime-stages array per Dockerfile: computed once for it. */
+const shippedMemo = new WeakMap<readonly Stage[], Shipped>();
+
+function shippedOf(model: DockerfileModel, runtimeStages: readonly Stage[]): Shipped {
+  let shipped = shippedMemo.get(runtimeStages);
+  if (!shipped || shipped.model !== model) {
+    const byIndex = new Map<number, Stage>();
+    for (const r of runtimeStages) for (const s of stageChain(model, r)) byIndex.set(s.index, s);
+    shipped = { model, stages: [...byIndex.values()].sort((a, b) => a.index - b.index) };
+    shippedMemo.set(runtimeStages, shipped);
+  }
+  return shipped;
 }
 
 /** The runtime stages whose chain includes `stage` (itself, or stages built FROM it). */
@@ -54,18 +78,39 @@ export function envBefore(stage: Stage, name: string, at: Instruction): string |
 /** The WORKDIR in effect at `at`, following the chain's WORKDIR instructions ('/' when none). */
 export function workdirAt(model: DockerfileModel, stage: Stage, at: Instruction): string {
   let dir = '/';
-  for (const s of stageChain(model, stage))
-    for (const ins of s.instructions) {
-      if (ins.span.start >= at.span.start) return dir;
-      if (ins.keyword === 'WORKDIR') dir = resolvePath(dir, ins.argsText.trim());
-    }
+  for (const w of workdirs(model, stage)) {
+    if (w.start >= at.span.start) break;
+    dir = w.dir;
+  }
   return dir;
 }
 
+/** Per stage, where each WORKDIR along its chain stands and the folder it leaves: rules ask at every COPY and RUN. */
+const workdirsOf = new WeakMap<Stage, { start: number; dir: string }[]>();
+
+function workdirs(model: DockerfileModel, stage: Stage): { start: number; dir: string }[] {
+  let out = workdirsOf.get(stage);
+  if (!out) {
+    out = [];
+    let dir = '/';
+    // A chain's stages come in file order, so its instructions are in offset order.
+    for (const s of stageChain(model, stage))
+      for (const ins of s.instructions)
+        if (ins.keyword === 'WORKDIR') out.push({ start: ins.span.start, dir: (dir = resolvePath(dir, ins.argsText.trim())) });
+    workdirsOf.set(stage, out);
+  }
+  return out;
+}
+
+/** An absolute path with no empty, `.` or `..` segment and no trailing slash: already resolved. */
+const RESOLVED = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
 /** `path` resolved against `dir`, `.`/`..` segments folded, no trailing slash. */
 export function resolvePath(dir: string, path: string): string {
+  const joined = path.startsWith('/') ? path : `${dir}/${path}`;
+  if (RESOLVED.test(joined)) return joined;
   const parts: string[] = [];
-  for (const p of (path.startsWith('/') ? path : `${dir}/${path}`).split('/')) {
+  for (const p of joined.split('/')) {
     if (p === '' || p === '.') continue;
     if (p === '..') parts.pop();
     else parts.push(p);

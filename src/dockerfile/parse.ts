@@ -37,6 +37,21 @@ export function parseDockerfile(file: SourceFile, options: ParseOptions = {}): D
  */
 export function withBuildArgs(model: DockerfileModel, buildArgs: Readonly<Record<string, string>>): DockerfileModel {
   if (sameEffect(model, buildArgs)) return model;
+  // Stacks that build a Dockerfile the same way (prod and dev of one project) get one model.
+  let byArgs = resolved.get(model);
+  if (!byArgs) resolved.set(model, (byArgs = new Map()));
+  const key = JSON.stringify(buildArgs);
+  let next = byArgs.get(key);
+  if (!next) {
+    next = resolveWith(model, buildArgs);
+    byArgs.set(key, next);
+  }
+  return next;
+}
+
+const resolved = new WeakMap<DockerfileModel, Map<string, DockerfileModel>>();
+
+function resolveWith(model: DockerfileModel, buildArgs: Readonly<Record<string, string>>): DockerfileModel {
   const syntax = syntaxOf.get(model);
   if (!syntax) return parseDockerfile(model.file, { buildArgs });
   try {
@@ -56,11 +71,14 @@ function failed(file: SourceFile, buildArgs: Readonly<Record<string, string>>, e
 
 /** Whether `args` and the model's build args agree on every declared ARG. */
 function sameEffect(model: DockerfileModel, args: Readonly<Record<string, string>>): boolean {
-  const declared = (name: string) => model.globalArgs.some((a) => a.name === name) || model.stages.some((s) => s.args.some((a) => a.name === name));
   const old = model.buildArgs;
-  for (const name of new Set([...Object.keys(old), ...Object.keys(args)]))
-    if (old[name] !== args[name] && declared(name)) return false;
+  for (const name in old) if (Object.hasOwn(old, name) && old[name] !== args[name] && declared(model, name)) return false;
+  for (const name in args) if (Object.hasOwn(args, name) && !Object.hasOwn(old, name) && old[name] !== args[name] && declared(model, name)) return false;
   return true;
+}
+
+function declared(model: DockerfileModel, name: string): boolean {
+  return model.globalArgs.some((a) => a.name === name) || model.stages.some((s) => s.args.some((a) => a.name === name));
 }
 
 /** The stage a compose `build.target` names (case-insensitive), or the last stage. */

@@ -44,16 +44,15 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 
 /** Keeps an `everyStack` finding only when each stack that includes its file reported it. */
 function agreedByEveryStack(outcomes: readonly StackOutcome[]): Diagnostic[] {
-  const votes = new Map<string, { d: Diagnostic; n: number }>();
+  const votes = new FindingIndex<{ d: Diagnostic; n: number }>();
   const stacksWith = new Map<string, number>();
   for (const o of outcomes) {
     if (!o.everyStack) continue;
     for (const f of o.files) stacksWith.set(f, (stacksWith.get(f) ?? 0) + 1);
     for (const d of dedupe(o.everyStack)) {
-      const k = key(d);
-      const v = votes.get(k);
+      const v = votes.get(d);
       if (v) v.n++;
-      else votes.set(k, { d, n: 1 });
+      else votes.add(d, { d, n: 1 });
     }
   }
   const out: Diagnostic[] = [];
@@ -66,15 +65,44 @@ function agreedByEveryStack(outcomes: readonly StackOutcome[]): Diagnostic[] {
   return out;
 }
 
-const key = (d: Diagnostic) => `${d.ruleId}\0${d.span.file}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+/**
+ * Findings by file, then start offset; a finding equals another with the same rule, span and
+ * message. Cheaper than a string key per finding: tens of thousands of keys, each holding the
+ * whole message, cost more to build and hash than the few findings that share a start.
+ */
+class FindingIndex<V> {
+  private readonly byFile = new Map<string, Map<number, { d: Diagnostic; v: V }[]>>();
+  private readonly order: V[] = [];
+
+  get(d: Diagnostic): V | undefined {
+    const same = this.byFile.get(d.span.file)?.get(d.span.start);
+    if (!same) return undefined;
+    for (const x of same) if (x.d.span.end === d.span.end && x.d.ruleId === d.ruleId && x.d.message === d.message) return x.v;
+    return undefined;
+  }
+
+  /** Adds a finding not already in the index (see get). */
+  add(d: Diagnostic, v: V): void {
+    let byStart = this.byFile.get(d.span.file);
+    if (!byStart) this.byFile.set(d.span.file, (byStart = new Map()));
+    const same = byStart.get(d.span.start);
+    if (same) same.push({ d, v });
+    else byStart.set(d.span.start, [{ d, v }]);
+    this.order.push(v);
+  }
+
+  /** Values in the order they were added. */
+  values(): readonly V[] {
+    return this.order;
+  }
+}
 
 /** A base file shared by several stacks yields each finding once. */
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
+  const seen = new FindingIndex<true>();
   return ds.filter((d) => {
-    const k = key(d);
-    if (seen.has(k)) return false;
-    seen.add(k);
+    if (seen.get(d)) return false;
+    seen.add(d, true);
     return true;
   });
 }

@@ -2,7 +2,7 @@ import type { ComposeStack } from '../compose/model.js';
 import type { RuleSetting } from '../config/rule-settings.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { EffectiveImage } from '../stack/effective-image.js';
-import type { Diagnostic, Report, Rule, RuleMeta, Severity } from './types.js';
+import type { Diagnostic, Report, Rule, Severity } from './types.js';
 
 /** Runs every enabled rule's stack check that applies to the stack's environment. */
 export function runComposeRules(
@@ -12,10 +12,9 @@ export function runComposeRules(
   settings: ReadonlyMap<string, RuleSetting>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    const run = enabled(rule.meta, settings, stack.environment);
-    if (!run || !rule.check) continue;
-    rule.check({ stack, environment: stack.environment, effective, options: run.options, report: reporter(rule.meta, run.severity, out) });
+  for (const run of enabledRules(rules, settings, stack.environment)) {
+    if (!run.rule.check) continue;
+    run.rule.check({ stack, environment: stack.environment, effective, options: run.options(), report: run.reporter(out) });
   }
   return out;
 }
@@ -30,33 +29,60 @@ export function runDockerfileRules(
   siblings: readonly DockerfileModel[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    const run = enabled(rule.meta, settings, environment);
-    if (!run || !rule.checkDockerfile) continue;
-    rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options, report: reporter(rule.meta, run.severity, out) });
+  for (const run of enabledRules(rules, settings, environment)) {
+    if (!run.rule.checkDockerfile) continue;
+    run.rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options(), report: run.reporter(out) });
   }
   return out;
 }
 
-function enabled(meta: RuleMeta, settings: ReadonlyMap<string, RuleSetting>, environment: string): { severity: Severity; options: Record<string, unknown> } | undefined {
-  const setting = settings.get(meta.id);
-  const severity = setting?.severity ?? meta.severity;
-  if (severity === 'off') return undefined;
-  if (meta.environments && !meta.environments.includes(environment)) return undefined;
-  return { severity, options: setting?.options ?? { ...meta.defaultOptions } };
+/** A rule that runs in an environment, with its configured severity and options. */
+interface EnabledRule {
+  rule: Rule;
+  /** A fresh copy of the default options for each check, so no check sees another's changes. */
+  options: () => Record<string, unknown>;
+  reporter: (out: Diagnostic[]) => (r: Report) => void;
 }
 
-function reporter(meta: RuleMeta, severity: Severity, out: Diagnostic[]): (r: Report) => void {
-  return (r) =>
-    out.push({
-      ruleId: meta.id,
-      severity: r.severity ? milder(r.severity, severity) : severity,
-      message: r.message,
-      span: r.span,
-      ...(r.fix && { fix: r.fix }),
-      ...(r.related && { related: r.related }),
-      ...(r.everyStack && { everyStack: true }),
-    });
+/**
+ * Which rules run, worked out once per rule list, settings and environment rather than for
+ * each of thousands of stacks and Dockerfiles.
+ */
+const enabledCache = new WeakMap<readonly Rule[], WeakMap<ReadonlyMap<string, RuleSetting>, Map<string, EnabledRule[]>>>();
+
+function enabledRules(rules: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>, environment: string): EnabledRule[] {
+  let bySettings = enabledCache.get(rules);
+  if (!bySettings) enabledCache.set(rules, (bySettings = new WeakMap()));
+  let byEnv = bySettings.get(settings);
+  if (!byEnv) bySettings.set(settings, (byEnv = new Map()));
+  let list = byEnv.get(environment);
+  if (!list) byEnv.set(environment, (list = computeEnabled(rules, settings, environment)));
+  return list;
+}
+
+function computeEnabled(rules: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>, environment: string): EnabledRule[] {
+  const out: EnabledRule[] = [];
+  for (const rule of rules) {
+    const { meta } = rule;
+    const setting = settings.get(meta.id);
+    const severity = setting?.severity ?? meta.severity;
+    if (severity === 'off') continue;
+    if (meta.environments && !meta.environments.includes(environment)) continue;
+    const configured = setting?.options;
+    out.push({ rule, options: configured ? () => configured : () => ({ ...meta.defaultOptions }), reporter: (o) => reporter(meta.id, severity, o) });
+  }
+  return out;
+}
+
+function reporter(ruleId: string, severity: Severity, out: Diagnostic[]): (r: Report) => void {
+  return (r) => {
+    // Assigned one by one, not spread: findings run to tens of thousands.
+    const d: Diagnostic = { ruleId, severity: r.severity ? milder(r.severity, severity) : severity, message: r.message, span: r.span };
+    if (r.fix) d.fix = r.fix;
+    if (r.related) d.related = r.related;
+    if (r.everyStack) d.everyStack = true;
+    out.push(d);
+  };
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -9,16 +9,35 @@ import { majorInRange, parseVersion, type Version } from './version.js';
 
 /** The version the tag names, or what `latest` gives today, or undefined when neither is known. */
 export function imageVersion(image: KnownImage, tag: string | undefined): Version | undefined {
-  return parseVersion(tag, image.versionPattern) ?? image.latest;
+  return atTag(image, tag).version;
 }
 
 /** The layout for this tag; undefined when it depends on a version that cannot be told. */
 export function layoutFor(image: KnownImage, tag: string | undefined): Layout | undefined {
-  const versioned = image.layouts.some((l) => l.since !== undefined || l.until !== undefined);
-  if (!versioned) return image.layouts[0];
-  const version = imageVersion(image, tag);
-  if (!version) return undefined;
-  return image.layouts.find((l) => majorInRange(version, l.since, l.until));
+  return atTag(image, tag).layout;
+}
+
+interface AtTag {
+  version: Version | undefined;
+  layout: Layout | undefined;
+  /** The data dirs with no environment or command applied, once asked for. */
+  defaults?: DataDir[];
+}
+
+/** Stacks name the same few image:tag pairs over and over: each is worked out once (read-only). */
+const atTags = new WeakMap<KnownImage, Map<string | undefined, AtTag>>();
+
+function atTag(image: KnownImage, tag: string | undefined): AtTag {
+  let byTag = atTags.get(image);
+  if (!byTag) atTags.set(image, (byTag = new Map()));
+  let at = byTag.get(tag);
+  if (!at) {
+    const version = parseVersion(tag, image.versionPattern) ?? image.latest;
+    const versioned = image.layouts.some((l) => l.since !== undefined || l.until !== undefined);
+    const layout = !versioned ? image.layouts[0] : version ? image.layouts.find((l) => majorInRange(version, l.since, l.until)) : undefined;
+    byTag.set(tag, (at = { version, layout }));
+  }
+  return at;
 }
 
 export interface DataDir {
@@ -37,12 +56,26 @@ export type Env = Record<string, string | null>;
 
 /**
  * Where the image keeps its data for this tag, environment and command. Overrides win in the
- * order the programs apply them: command flag, then env, then the image default.
+ * order the programs apply them: command flag, then env, then the image default. Read-only:
+ * when nothing overrides the defaults, every caller gets the one list for the tag.
  */
-export function dataDirs(image: KnownImage, tag: string | undefined, env: Env, argv: readonly string[] = []): DataDir[] {
-  const layout = layoutFor(image, tag);
-  if (!layout) return [];
-  const major = imageVersion(image, tag)?.[0];
+export function dataDirs(image: KnownImage, tag: string | undefined, env: Env, argv: readonly string[] = []): readonly DataDir[] {
+  const at = atTag(image, tag);
+  if (!at.layout) return [];
+  if (overrides(at.layout, env, argv)) return resolveDirs(image, at.layout, at.version?.[0], env, argv);
+  return (at.defaults ??= resolveDirs(image, at.layout, at.version?.[0], {}, []));
+}
+
+/** Whether the environment or command may move a directory from its default (most services set neither). */
+function overrides(layout: Layout, env: Env, argv: readonly string[]): boolean {
+  for (const rule of layout.dirs) {
+    if (rule.env && env[rule.env]) return true;
+    if (argv.length > 0 && (rule.flags || rule.argsAfter)) return true;
+  }
+  return false;
+}
+
+function resolveDirs(image: KnownImage, layout: Layout, major: number | undefined, env: Env, argv: readonly string[]): DataDir[] {
   const out: DataDir[] = [];
   for (const rule of layout.dirs) {
     for (const found of resolveRule(image, rule, env, argv, major)) {

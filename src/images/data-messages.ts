@@ -13,12 +13,11 @@ export interface DataFinding {
  * goes: at the offending mount when there is one, else at the service's image.
  */
 export function dataFinding(service: Service, dir: DataDir, placement: Placement, fallback: Span): DataFinding | undefined {
+  // Checked before the message is built: most data already sits on a named volume.
+  if (placement.kind === 'named' || placement.kind === 'other') return undefined;
   const subject = `${service.name} keeps ${dir.what} in ${dir.path}${dir.why.startsWith('the image default') ? '' : ` (${dir.why})`}`;
   const fix = `mount a named volume at ${dir.mountAt}`;
   switch (placement.kind) {
-    case 'named':
-    case 'other':
-      return undefined;
     case 'bind':
       return {
         span: placement.mount.span,

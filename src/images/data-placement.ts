@@ -18,22 +18,26 @@ export type Placement =
 
 export function placeData(path: string, mounts: readonly VolumeMount[], imageVolumes: readonly string[]): Placement {
   const dir = normalize(path);
-  let best: { target: string; placement: Placement } | undefined;
-  const consider = (target: string, placement: Placement) => {
-    if (!contains(target, dir)) return;
-    if (!best || target.length > best.target.length) best = { target, placement };
-  };
-  const targets = new Set<string>();
-  for (const mount of mounts) {
-    const target = normalize(mount.target);
-    targets.add(target);
-    consider(target, classify(mount));
+  // The deepest target wins; among equals, the first (mounts before image volumes).
+  let best: string | undefined;
+  let mount: VolumeMount | undefined;
+  for (const m of mounts) {
+    const target = normalize(m.target);
+    if (holds(target, dir) && (best === undefined || target.length > best.length)) {
+      best = target;
+      mount = m;
+    }
   }
+  let volume: string | undefined;
   for (const v of imageVolumes) {
     const target = normalize(v);
-    if (!targets.has(target)) consider(target, { kind: 'image-volume', volume: target });
+    if (!holds(target, dir) || (best !== undefined && target.length <= best.length)) continue;
+    if (mounts.some((m) => normalize(m.target) === target)) continue;
+    best = target;
+    volume = target;
   }
-  return best?.placement ?? { kind: 'container-layer' };
+  if (volume !== undefined) return { kind: 'image-volume', volume };
+  return mount ? classify(mount) : { kind: 'container-layer' };
 }
 
 function classify(mount: VolumeMount): Placement {
@@ -51,7 +55,10 @@ function classify(mount: VolumeMount): Placement {
 
 /** `parent` is `child` or one of its ancestors. */
 export function contains(parent: string, child: string): boolean {
-  const p = normalize(parent);
-  const c = normalize(child);
-  return p === c || p === '/' || c.startsWith(`${p}/`);
+  return holds(normalize(parent), normalize(child));
+}
+
+/** `contains` for paths already normalised. */
+function holds(p: string, c: string): boolean {
+  return p === c || p === '/' || (c.length > p.length && c.charCodeAt(p.length) === 47 && c.startsWith(p));
 }

@@ -43,7 +43,7 @@ export interface ImageFacts {
   imageHealthcheck?: boolean;
   ports: number[];
   /** Data directories with the image defaults (no environment or command applied). */
-  dataDirs: DataDir[];
+  dataDirs: readonly DataDir[];
   /** Paths the image declares with VOLUME. */
   volumes: string[];
   /** Whose GPUs this tag is built for. */

@@ -50,12 +50,21 @@ export type TagProblem =
  */
 export function tagProblem(repository: string, tag: string | undefined): TagProblem | undefined {
   if (tag === undefined) return { kind: 'untagged' };
+  let verdict = byTag.get(tag);
+  if (verdict === undefined) byTag.set(tag, (verdict = judgeTag(tag)));
+  if (verdict !== 'no-digit') return verdict ?? undefined;
+  const base = repository.toLowerCase().replace(/^library\//, '');
+  if (CODENAME_REPOS[base]?.includes(tag.toLowerCase())) return undefined;
+  return { kind: 'no-version' };
+}
+
+/** What the tag alone says (memoised: stacks repeat the same tags); `no-digit` leaves it to the repository. */
+const byTag = new Map<string, { kind: 'moving'; word: string } | 'no-digit' | null>();
+
+function judgeTag(tag: string): { kind: 'moving'; word: string } | 'no-digit' | null {
   const lower = tag.toLowerCase();
   const parts = lower.split(/[-_]/);
   const word = MOVING_TAGS.find((m) => lower === m) ?? MOVING_PARTS.find((m) => parts.includes(m));
   if (word) return { kind: 'moving', word };
-  if (/\d/.test(lower)) return undefined;
-  const base = repository.toLowerCase().replace(/^library\//, '');
-  if (CODENAME_REPOS[base]?.includes(lower)) return undefined;
-  return { kind: 'no-version' };
+  return /\d/.test(lower) ? null : 'no-digit';
 }

@@ -1,14 +1,35 @@
 import type { Service } from '../compose/model.js';
-import { dataDirs, findKnownImage, imageVolumes, type DataDir } from './known-images.js';
+import { dataDirs, findKnownImage, imageVolumes, layoutFor, type DataDir, type Env } from './known-images.js';
+
+export interface ServiceData {
+  dirs: readonly DataDir[];
+  volumes: readonly string[];
+}
+
+/** Several rules ask about each service; the answer depends on the service alone (read-only). */
+const memo = new WeakMap<Service, ServiceData>();
+const NONE: ServiceData = { dirs: [], volumes: [] };
 
 /** Data dirs of a service's pulled image; a service that builds runs its own image, linked later. */
-export function knownDataDirs(service: Service): { dirs: DataDir[]; volumes: string[] } {
+export function knownDataDirs(service: Service): ServiceData {
+  let data = memo.get(service);
+  if (!data) memo.set(service, (data = compute(service)));
+  return data;
+}
+
+function compute(service: Service): ServiceData {
   const image = service.build ? undefined : service.image;
   const known = image && findKnownImage(image);
-  if (!image || !known) return { dirs: [], volumes: [] };
-  const env = Object.fromEntries(service.environment.map((e) => [e.name, e.value]));
+  if (!image || !known) return NONE;
+  // Read only what the layout can be moved by (most layouts: one variable, or nothing).
+  const rules = layoutFor(known, image.tag)?.dirs ?? [];
+  const names = rules.flatMap((d) => d.env ?? []);
+  const env: Env = {};
+  // The last entry of a name wins, as in the environment itself.
+  if (names.length) for (const e of service.environment) if (names.includes(e.name)) env[e.name] = e.value;
+  const argv = rules.some((d) => d.flags || d.argsAfter) ? (service.command?.argv ?? []) : [];
   return {
-    dirs: dataDirs(known, image.tag, env, service.command?.argv ?? []),
+    dirs: dataDirs(known, image.tag, env, argv),
     volumes: imageVolumes(known, image.tag),
   };
 }

@@ -86,8 +86,22 @@ function closing(text: string, open: number): number {
 
 const isSetting = (s: string): boolean => NOT_SECRET_VALUE.test(s.trim()) || PATH_VALUE.test(s.trim());
 
+/**
+ * Verdicts by value as written, plain and shell (`command:` words): the same values recur across
+ * every stack, and several rules ask about each.
+ */
+const problems = [new Map<string, SecretValueProblem | null>(), new Map<string, SecretValueProblem | null>()] as const;
+const urlPasswords = [new Map<string, boolean>(), new Map<string, boolean>()] as const;
+
 /** The problem with a secret-named value as written, if any. */
 export function secretValueProblem(raw: string, opts: ValueOptions = {}): SecretValueProblem | undefined {
+  const memo = problems[opts.shell ? 1 : 0];
+  let v = memo.get(raw);
+  if (v === undefined) memo.set(raw, (v = judgeValue(raw, opts) ?? null));
+  return v ?? undefined;
+}
+
+function judgeValue(raw: string, opts: ValueOptions): SecretValueProblem | undefined {
   if (raw.trim() === '') return undefined;
   const s = scan(raw, opts);
   if (s.defaults.some((d) => d.trim() !== '' && !isSetting(d))) return 'default';
@@ -98,6 +112,13 @@ export function secretValueProblem(raw: string, opts: ValueOptions = {}): Secret
 /** Whether a value embeds a URL whose userinfo holds a literal (or defaulted) password. */
 export function hasUrlPassword(raw: string, opts: ValueOptions = {}): boolean {
   if (!raw.includes('://')) return false;
+  const memo = urlPasswords[opts.shell ? 1 : 0];
+  let v = memo.get(raw);
+  if (v === undefined) memo.set(raw, (v = judgeUrl(raw, opts)));
+  return v;
+}
+
+function judgeUrl(raw: string, opts: ValueOptions): boolean {
   for (const m of raw.matchAll(URL_USERINFO)) {
     const s = scan(m[1]!, opts);
     if (s.defaults.some((d) => d.trim() !== '') || (s.refs === 0 && s.literal !== '')) return true;

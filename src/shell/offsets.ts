@@ -48,5 +48,6 @@ export function mapWord(w: Word, map: OffsetMapper): Word {
 export function mapCommand(c: SimpleCommand, map: OffsetMapper): SimpleCommand {
   const [start, end] = map(c.start, c.end);
   const words = c.words.map((w) => mapWord(w, map));
-  return { ...c, words, args: words.slice(1), start, end };
+  // A literal, not a spread: mapped commands are many, and this keeps the key order.
+  return { name: c.name, words, args: words.slice(1), start, end, wrappers: c.wrappers, depth: c.depth };
 }

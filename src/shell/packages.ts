@@ -204,6 +204,16 @@ export const MANAGERS: readonly ManagerSpec[] = [
 
 /** Drops a version suffix: `pip3.12` → `pip`, `python3` → `python`. */
 const family = (name: string): string => basename(name).replace(/[\d.]+$/, '') || name;
+/** `family` of command names, which repeat across a run's thousands of commands. */
+const families = new Map<string, string>();
+const familyOf = (name: string): string => {
+  let f = families.get(name);
+  if (f === undefined) {
+    f = family(name);
+    if (families.size < 4096) families.set(name, f);
+  }
+  return f;
+};
 const isOption = (w: string): boolean => w.length > 1 && w.startsWith('-');
 
 const BY_NAME: ReadonlyMap<string, readonly ManagerSpec[]> = (() => {
@@ -212,16 +222,30 @@ const BY_NAME: ReadonlyMap<string, readonly ManagerSpec[]> = (() => {
   return m;
 })();
 
+interface SubcommandKey {
+  words: string[];
+  action: PackageAction;
+}
+
 /** Subcommand keys per manager, longest first, split into words. */
-const KEYS = new Map<ManagerSpec, { words: string[]; action: PackageAction }[]>(
+const KEYS = new Map<ManagerSpec, SubcommandKey[]>(
   MANAGERS.map((s) => [s, Object.entries(s.actions).map(([k, action]) => ({ words: k.split(' '), action })).sort((a, b) => b.words.length - a.words.length)]),
 );
+/** `valueOptions` as sets: every option word of every operation is looked up. */
+const VALUE_OPTIONS = new Map<ManagerSpec, ReadonlySet<string>>(MANAGERS.map((s) => [s, new Set(s.valueOptions)]));
 
-/** Every recognised package operation among `commands`, in order. */
+/** Several rules and the stage facts ask for the same RUN's operations: read once per command list. */
+const opsOf = new WeakMap<readonly SimpleCommand[], PackageOp[]>();
+
+/** Every recognised package operation among `commands`, in order. The result is shared: do not change it. */
 export function packageOps(commands: readonly SimpleCommand[]): PackageOp[] {
-  const out: PackageOp[] = [];
+  let out = opsOf.get(commands);
+  if (out) return out;
+  out = [];
   for (const command of commands) {
-    for (const spec of BY_NAME.get(family(command.name)) ?? []) {
+    const specs = BY_NAME.get(familyOf(command.name));
+    if (!specs) continue;
+    for (const spec of specs) {
       const op = readOp(spec, command);
       if (op) {
         out.push(op);
@@ -229,7 +253,18 @@ export function packageOps(commands: readonly SimpleCommand[]): PackageOp[] {
       }
     }
   }
+  opsOf.set(commands, out);
   return out;
+}
+
+/** The longest subcommand key written at `args[k…]`. */
+function subcommandAt(keys: readonly SubcommandKey[], args: readonly Word[], k: number): SubcommandKey | undefined {
+  for (const key of keys) {
+    let n = 0;
+    while (n < key.words.length && keyMatches(key.words[n]!, args[k + n]?.text)) n++;
+    if (n === key.words.length) return key;
+  }
+  return undefined;
 }
 
 function readOp(spec: ManagerSpec, command: SimpleCommand): PackageOp | undefined {
@@ -240,14 +275,13 @@ function readOp(spec: ManagerSpec, command: SimpleCommand): PackageOp | undefine
   if (spec.module) {
     // `python3 -u -m pip …`: interpreter options, then `-m pip`.
     while (k < args.length && args[k]!.text !== '-m' && isOption(args[k]!.text)) k++;
-    if (args[k]?.text !== '-m' || family(args[k + 1]?.text ?? '') !== spec.module) return undefined;
+    if (args[k]?.text !== '-m' || familyOf(args[k + 1]?.text ?? '') !== spec.module) return undefined;
     tool = `${command.name} -m ${args[k + 1]!.text}`;
     k += 2;
   }
   // Options before the subcommand (`apt-get -y install`, `npm --prefix x ci`).
   while (k < args.length && isOption(args[k]!.text) && args[k]!.text !== '--') k = readFlag(spec, args, k, flags);
-  const keys = KEYS.get(spec)!;
-  const found = keys.find((key) => key.words.every((w, n) => keyMatches(w, args[k + n]?.text)));
+  const found = subcommandAt(KEYS.get(spec)!, args, k);
   let action: PackageAction;
   let subcommand: Word[] = [];
   if (found) {
@@ -289,7 +323,7 @@ function readFlag(spec: ManagerSpec, args: readonly Word[], k: number, flags: Pa
     flags.push({ name: w.text.slice(0, eq), value: w.text.slice(eq + 1), text: w.text, start: w.start, end: w.end });
     return k + 1;
   }
-  const value = spec.valueOptions.includes(w.text) ? args[k + 1] : undefined;
+  const value = VALUE_OPTIONS.get(spec)!.has(w.text) ? args[k + 1] : undefined;
   if (value) {
     flags.push({ name: w.text, value: value.text, text: w.text, start: w.start, end: value.end });
     return k + 2;
@@ -308,67 +342,69 @@ function sourceOf(text: string, slashIsPath: boolean): PackageSpec['source'] {
 }
 
 const PIP_SPEC = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(===|==|~=|!=|<=|>=|<|>)?\s*([^;]*?)\s*(?:;.*)?$/;
+const CONDA_SPEC = /^([^=<>!~\s]+)(==|=|>=|<=|>|<|!=|~=)?(.*)$/;
+const APT_SPEC = /^([^=/]+?)(?::[a-z0-9-]+)?(?:(=)(.*)|(\/)(.*))?$/;
+const APK_SPEC = /^([^=<>~@]+)(?:@[^=<>~]+)?(?:(=|~=?|>=?|<=?)(.*))?$/;
 const EXACT_SEMVER = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 
 /** Name, version and constraint of one operand, per the manager's syntax. */
 function readPackage(syntax: VersionSyntax, w: Word): PackageSpec {
   const text = w.text;
-  const base = { text, start: w.start, end: w.end };
   // A `/` is a release for apt, a scope for npm, a module path for go: a path only for pip.
   const source = sourceOf(text, syntax === 'pip');
-  if (source !== 'registry') return { ...base, name: text, pinned: false, source };
-  const at = (name: string, version: string | undefined, constraint: string | undefined, pinned: boolean): PackageSpec => ({
-    ...base,
-    name,
-    ...(version ? { version, constraint } : {}),
-    pinned: pinned && !!version,
-    source,
-  });
+  if (source !== 'registry') return { text, start: w.start, end: w.end, name: text, pinned: false, source };
   switch (syntax) {
     case 'pip':
     case 'poetry': {
       if (syntax === 'poetry') {
         const a = text.indexOf('@');
-        if (a > 0) return at(text.slice(0, a), text.slice(a + 1), '@', /^[\d.]+$/.test(text.slice(a + 1)));
+        if (a > 0) return registrySpec(w, text.slice(0, a), text.slice(a + 1), '@', /^[\d.]+$/.test(text.slice(a + 1)));
       }
       const m = PIP_SPEC.exec(text);
-      if (!m) return at(text, undefined, undefined, false);
+      if (!m) return registrySpec(w, text, undefined, undefined, false);
       const [, name, , op, version] = m;
-      return at(name!, version || undefined, op, (op === '==' || op === '===') && !/[*,]/.test(version ?? ''));
+      return registrySpec(w, name!, version || undefined, op, (op === '==' || op === '===') && !/[*,]/.test(version ?? ''));
     }
     case 'conda': {
-      const m = /^([^=<>!~\s]+)(==|=|>=|<=|>|<|!=|~=)?(.*)$/.exec(text)!;
-      return at(m[1]!, m[3] || undefined, m[2], (m[2] === '==' || m[2] === '=') && !/[*,|]/.test(m[3]!));
+      const m = CONDA_SPEC.exec(text)!;
+      return registrySpec(w, m[1]!, m[3] || undefined, m[2], (m[2] === '==' || m[2] === '=') && !/[*,|]/.test(m[3]!));
     }
     case 'apt': {
-      const m = /^([^=/]+?)(?::[a-z0-9-]+)?(?:(=)(.*)|(\/)(.*))?$/.exec(text)!;
+      const m = APT_SPEC.exec(text)!;
       const version = m[3] ?? m[5];
       const op = m[2] ?? m[4];
-      return at(m[1]!, version || undefined, op, op === '=' && !/\*/.test(version ?? ''));
+      return registrySpec(w, m[1]!, version || undefined, op, op === '=' && !/\*/.test(version ?? ''));
     }
     case 'apk': {
-      const m = /^([^=<>~@]+)(?:@[^=<>~]+)?(?:(=|~=?|>=?|<=?)(.*))?$/.exec(text)!;
-      return at(m[1]!, m[3] || undefined, m[2], m[2] === '=');
+      const m = APK_SPEC.exec(text)!;
+      return registrySpec(w, m[1]!, m[3] || undefined, m[2], m[2] === '=');
     }
     case 'npm': {
       const a = text.indexOf('@', 1);
-      if (a === -1) return at(text, undefined, undefined, false);
+      if (a === -1) return registrySpec(w, text, undefined, undefined, false);
       const version = text.slice(a + 1);
-      return at(text.slice(0, a), version, '@', EXACT_SEMVER.test(version));
+      return registrySpec(w, text.slice(0, a), version, '@', EXACT_SEMVER.test(version));
     }
     case 'gem': {
       const c = text.indexOf(':');
-      if (c === -1) return at(text, undefined, undefined, false);
+      if (c === -1) return registrySpec(w, text, undefined, undefined, false);
       const version = text.slice(c + 1);
-      return at(text.slice(0, c), version, ':', /^\d[\w.]*$/.test(version));
+      return registrySpec(w, text.slice(0, c), version, ':', /^\d[\w.]*$/.test(version));
     }
     case 'go': {
       const a = text.lastIndexOf('@');
-      if (a <= 0) return at(text, undefined, undefined, false);
+      if (a <= 0) return registrySpec(w, text, undefined, undefined, false);
       const version = text.slice(a + 1);
-      return at(text.slice(0, a), version, '@', !['latest', 'upgrade', 'patch', 'none'].includes(version));
+      return registrySpec(w, text.slice(0, a), version, '@', !['latest', 'upgrade', 'patch', 'none'].includes(version));
     }
   }
+}
+
+/** A registry operand; object literals (not spreads) keep every spec one cheap shape. */
+function registrySpec(w: Word, name: string, version: string | undefined, constraint: string | undefined, pinned: boolean): PackageSpec {
+  const { text, start, end } = w;
+  if (!version) return { text, start, end, name, pinned: false, source: 'registry' };
+  return { text, start, end, name, version, constraint, pinned, source: 'registry' };
 }
 
 /** `gem install rails -v '~> 7.1'`: the option gives the version of the packages named. */

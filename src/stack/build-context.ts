@@ -20,14 +20,32 @@ export interface BuildContext {
 export class BuildContexts {
   private readonly listings = new Map<string, ReadonlyMap<string, boolean> | undefined>();
   private readonly matchers = new Map<string, BuildContext['dockerignore'] | null>();
+  /** Per context folder and Dockerfile: services building the same way share one (read-only) context. */
+  private readonly contexts = new Map<string, BuildContext | undefined>();
+  /** Compiled patterns by ignore-file text: projects repeat the same `.dockerignore` across contexts. */
+  private readonly compiled = new Map<string, (relPath: string) => boolean>();
   constructor(private readonly files: FileCache) {}
 
   /** The context at `absDir` for a build from `dockerfileAbs`; undefined when the folder cannot be listed. */
   async get(absDir: string, dockerfileAbs: string | undefined): Promise<BuildContext | undefined> {
+    const key = dockerfileAbs === undefined ? absDir : `${absDir}\0${dockerfileAbs}`;
+    if (this.contexts.has(key)) return this.contexts.get(key);
+    const context = await this.read(absDir, dockerfileAbs);
+    this.contexts.set(key, context);
+    return context;
+  }
+
+  private async read(absDir: string, dockerfileAbs: string | undefined): Promise<BuildContext | undefined> {
     const entries = this.list(absDir);
     if (!entries) return undefined;
-    const specific = dockerfileAbs ? await this.ignoreFile(`${dockerfileAbs}.dockerignore`) : null;
-    const dockerignore = specific ?? (await this.ignoreFile(path.join(absDir, '.dockerignore')));
+    let specific: BuildContext['dockerignore'] | null = null;
+    if (dockerfileAbs) {
+      // Next to the Dockerfile in the context folder (the usual place), the listing says whether it is there.
+      const inContext = path.dirname(dockerfileAbs) === absDir;
+      const name = `${path.basename(dockerfileAbs)}.dockerignore`;
+      if (!inContext || mayHave(entries, name)) specific = await this.ignoreFile(`${dockerfileAbs}.dockerignore`);
+    }
+    const dockerignore = specific ?? (mayHave(entries, '.dockerignore') ? await this.ignoreFile(path.join(absDir, '.dockerignore')) : null);
     return { dir: this.files.relative(absDir) || '.', entries, ...(dockerignore && { dockerignore }) };
   }
 
@@ -47,10 +65,29 @@ export class BuildContexts {
     const known = this.matchers.get(abs);
     if (known !== undefined) return known;
     const r = await this.files.read(abs);
-    const matcher = r.ok ? { path: r.file.path, ignores: dockerignoreMatcher(r.file.text) } : null;
+    const matcher = r.ok ? { path: r.file.path, ignores: this.matcherFor(r.file.text) } : null;
     this.matchers.set(abs, matcher);
     return matcher;
   }
+
+  /** Compiled on first use: only `dockerignore-covers-context` asks, and it may be off. */
+  private matcherFor(text: string): (relPath: string) => boolean {
+    let ignores = this.compiled.get(text);
+    if (!ignores) {
+      let compiled: ((relPath: string) => boolean) | undefined;
+      ignores = (p) => (compiled ??= dockerignoreMatcher(text))(p);
+      this.compiled.set(text, ignores);
+    }
+    return ignores;
+  }
+}
+
+/** Whether a listing may hold `name`: exactly, or in another case on a case-insensitive disk. */
+function mayHave(entries: ReadonlyMap<string, boolean>, name: string): boolean {
+  if (entries.has(name)) return true;
+  const lower = name.toLowerCase();
+  for (const e of entries.keys()) if (e.length === name.length && e.toLowerCase() === lower) return true;
+  return false;
 }
 
 /**

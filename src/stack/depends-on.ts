@@ -14,8 +14,20 @@ export interface Dependency {
   short: boolean;
 }
 
-/** `depends_on` in either form: a list of names, or a map of name → `{condition, …}`. */
+/** Several rules read every service's `depends_on`: read once per service. */
+const memo = new WeakMap<Service, Dependency[]>();
+
+/** `depends_on` in either form: a list of names, or a map of name → `{condition, …}`. Shared: do not change it. */
 export function dependencies(service: Service): Dependency[] {
+  let deps = memo.get(service);
+  if (!deps) {
+    deps = read(service);
+    memo.set(service, deps);
+  }
+  return deps;
+}
+
+function read(service: Service): Dependency[] {
   const node = get(service.node, 'depends_on');
   if (isSeq(node)) {
     return node.items.flatMap((item) => {

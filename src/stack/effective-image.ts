@@ -40,15 +40,33 @@ export function pulledImage(service: Service): EffectiveImage | undefined {
   const image = service.image;
   if (!image) return undefined;
   const facts = lookupImage(image);
-  return finish(service, { origin: 'pull', facts, packages: [] }, facts?.user !== undefined ? { value: facts.user, source: 'image', span: image.span } : undefined);
+  const imageUser: Decided<string> | undefined = facts?.user !== undefined ? { value: facts.user, source: 'image', span: image.span } : undefined;
+  return {
+    origin: 'pull',
+    facts,
+    packages: [],
+    binaries: binariesOf(facts, []),
+    user: userOf(service, imageUser),
+    healthcheck: composeHealthcheck(service) ?? imageHealthcheck(facts, service),
+  };
 }
 
 export function builtImage(service: Service, dockerfile: DockerfileModel, stage: Stage): EffectiveImage {
-  const { facts, packages } = stageImage(dockerfile, stage);
+  // The stage's binaries already count its facts and packages: shared, as both are read-only.
+  const { facts, packages, binaries } = stageImage(dockerfile, stage);
   const user = stage.effective.user;
   const fromDockerfile: Decided<string> | undefined = user && { value: user.value, source: 'dockerfile', span: user.instruction.span };
   const fromImage: Decided<string> | undefined = facts?.user !== undefined ? { value: facts.user, source: 'image', span: stage.from.span } : undefined;
-  const built = finish(service, { origin: 'build', dockerfile, stage, facts, packages }, fromDockerfile ?? fromImage);
+  const built: EffectiveImage = {
+    origin: 'build',
+    dockerfile,
+    stage,
+    facts,
+    packages,
+    binaries,
+    user: userOf(service, fromDockerfile ?? fromImage),
+    healthcheck: composeHealthcheck(service) ?? imageHealthcheck(facts, service),
+  };
   const hc = stage.effective.healthcheck;
   // compose, then the Dockerfile, then what the base image declares
   if (hc && (!built.healthcheck || built.healthcheck.source === 'image')) {
@@ -61,11 +79,10 @@ export function builtImage(service: Service, dockerfile: DockerfileModel, stage:
   return built;
 }
 
-function finish(service: Service, partial: Omit<EffectiveImage, 'binaries' | 'user' | 'healthcheck'>, imageUser: Decided<string> | undefined): EffectiveImage {
-  const binaries = binariesOf(partial.facts, partial.packages);
+/** Compose `user:` wins over what the image or Dockerfile says. */
+function userOf(service: Service, imageUser: Decided<string> | undefined): Decided<string> | undefined {
   const composeUser = service.user && str(service.user);
-  const user: Decided<string> | undefined = composeUser ? { value: composeUser, source: 'compose', span: service.user!.span } : imageUser;
-  return { ...partial, binaries, user, healthcheck: composeHealthcheck(service) ?? imageHealthcheck(partial.facts, service) };
+  return composeUser ? { value: composeUser, source: 'compose', span: service.user!.span } : imageUser;
 }
 
 function composeHealthcheck(service: Service): Decided<{ disabled: boolean; test?: string[] }> | undefined {

@@ -60,10 +60,12 @@ export function dockerfileProbe(dockerfile: DockerfileModel, hc: HealthcheckStat
 
 /** Each command whose binary the image is known to lack. */
 export function missingCalls(probe: Probe, binaries: Readonly<Record<Binary, Presence>>): { command: SimpleCommand; binary: Binary }[] {
-  return probe.commands.flatMap((command) => {
+  const out: { command: SimpleCommand; binary: Binary }[] = [];
+  for (const command of probe.commands) {
     const binary = PROBE_BINARIES[command.name];
-    return binary && binaries[binary] === 'no' ? [{ command, binary }] : [];
-  });
+    if (binary && binaries[binary] === 'no') out.push({ command, binary });
+  }
+  return out;
 }
 
 /** What to probe with instead, best first: the image's known probe, then a tool it has. */

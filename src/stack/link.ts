@@ -36,13 +36,14 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
   const build = service.build!;
   const context = build.context ? String(build.context.value) : '.';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined; // remote context: nothing to read
+  const contextAbs = path.resolve(cwd, stack.projectDir, context);
   let dockerfile: DockerfileModel;
   let dockerfileAbs: string | undefined;
   if (build.dockerfileInline) {
     dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
   } else {
     const name = build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile';
-    const abs = path.resolve(cwd, stack.projectDir, context, name);
+    const abs = path.resolve(contextAbs, name);
     dockerfileAbs = abs;
     const loaded = await dockerfiles.load(abs);
     if (!loaded.ok) {
@@ -56,8 +57,8 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
     }
     dockerfile = loaded.model;
   }
-  const args = Object.fromEntries(build.args.filter((a) => a.value !== null).map((a) => [a.name, a.value!]));
-  const model = Object.keys(args).length ? withBuildArgs(dockerfile, args) : dockerfile;
+  const given = build.args.filter((a) => a.value !== null);
+  const model = given.length ? withBuildArgs(dockerfile, Object.fromEntries(given.map((a) => [a.name, a.value!]))) : dockerfile;
   const target = build.target ? String(build.target.value) : undefined;
   const stage = targetStage(model, target);
   if (!stage) {
@@ -72,7 +73,7 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
   }
   linked.runs.push({ dockerfile: model, stage });
   const built = builtImage(service, model, stage);
-  const buildContext = await contexts.get(path.resolve(cwd, stack.projectDir, context), dockerfileAbs);
+  const buildContext = await contexts.get(contextAbs, dockerfileAbs);
   if (buildContext) built.buildContext = buildContext;
   return built;
 }

@@ -30,13 +30,20 @@ export function restartPolicy(service: Service): RestartPolicy | undefined {
 /** Whether a policy leaves a container down once it exits (`on-failure` restarts only crashes). */
 export const letsItExit = (policy: RestartPolicy | undefined): boolean => !policy || LETS_IT_EXIT.has(policy.value.split(':')[0]!);
 
+/** Two rules ask per stack, with the stack's own services array. */
+const jobsOf = new WeakMap<readonly Service[], ReadonlySet<string>>();
+
 /**
  * One-shot jobs (migrations, model pulls): services another service awaits with
  * `condition: service_completed_successfully` whose restart policy lets them exit.
  */
-export function oneShotJobs(services: readonly Service[]): Set<string> {
-  const awaited = awaitedToComplete(services);
-  const out = new Set<string>();
-  for (const s of services) if (awaited.has(s.name) && letsItExit(restartPolicy(s))) out.add(s.name);
+export function oneShotJobs(services: readonly Service[]): ReadonlySet<string> {
+  let out = jobsOf.get(services);
+  if (!out) {
+    const awaited = awaitedToComplete(services);
+    const jobs = new Set<string>();
+    for (const s of services) if (awaited.has(s.name) && letsItExit(restartPolicy(s))) jobs.add(s.name);
+    jobsOf.set(services, (out = jobs));
+  }
   return out;
 }

@@ -55,22 +55,42 @@ function computeStageImage(dockerfile: DockerfileModel, stage: Stage): StageImag
   const root = chain[0]!.base;
   const facts = root.kind === 'image' ? lookupImage(root.ref) : root.kind === 'scratch' ? lookupImage({ repository: 'scratch' }) : undefined;
   const base = root.kind === 'image' ? root.text : root.kind === 'scratch' ? 'scratch' : undefined;
-  const packages = chain.flatMap((s) =>
-    s.runs.flatMap((run) =>
-      runPackageOps(run)
-        .filter((op) => op.action === 'install' || op.action === 'add')
-        .flatMap((op) => op.packages.map((p) => ({ name: p.name, manager: op.manager, span: dockerfile.file.span(p.start, p.end), stage: s.index }))),
-    ),
-  );
+  const packages: InstalledPackage[] = [];
+  for (const s of chain)
+    for (const run of s.runs)
+      for (const op of runPackageOps(run)) {
+        if (op.action !== 'install' && op.action !== 'add') continue;
+        for (const p of op.packages) packages.push({ name: p.name, manager: op.manager, span: dockerfile.file.span(p.start, p.end), stage: s.index });
+      }
   return { ...(facts && { facts }), ...(base !== undefined && { base }), binaries: binariesOf(facts, packages), packages };
 }
 
-/** The image's tools as known, with every package install that provides one counted in. */
+/**
+ * The image's tools as known, with every package install that provides one counted in.
+ * Read-only: images that install none of them share one object per facts.
+ */
 export function binariesOf(facts: ImageFacts | undefined, packages: readonly InstalledPackage[]): Record<Binary, Presence> {
-  const binaries = Object.fromEntries(BINARIES.map((b) => [b, facts?.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>;
+  let binaries = factsBinaries(facts);
+  let copied = false;
   for (const p of packages) {
-    const b = PROVIDES[p.name];
-    if (b) binaries[b] = 'yes';
+    const b = Object.hasOwn(PROVIDES, p.name) ? PROVIDES[p.name]! : undefined;
+    if (!b || binaries[b] === 'yes') continue;
+    if (!copied) binaries = { ...binaries };
+    copied = true;
+    binaries[b] = 'yes';
+  }
+  return binaries;
+}
+
+const byFacts = new WeakMap<ImageFacts, Record<Binary, Presence>>();
+const UNKNOWN = Object.fromEntries(BINARIES.map((b) => [b, 'unknown'])) as Record<Binary, Presence>;
+
+function factsBinaries(facts: ImageFacts | undefined): Record<Binary, Presence> {
+  if (!facts) return UNKNOWN;
+  let binaries = byFacts.get(facts);
+  if (!binaries) {
+    binaries = Object.fromEntries(BINARIES.map((b) => [b, facts.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>;
+    byFacts.set(facts, binaries);
   }
   return binaries;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/bench/prng.js';
 import { parseYamlFile } from '../../src/compose/parse.js';
+import { QUICK_VALIDATOR_PATH, quickValidatorSource } from '../../src/compose/quick-validator-source.js';
 import { validateCompose, verdicts } from '../../src/compose/validate.js';
 import { toJS, type YMap } from '../../src/compose/ynode.js';
 import { packageRoot } from '../../src/package-root.js';
@@ -531,6 +532,11 @@ describe('the quick and the detailed validator', () => {
     else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) out.push({ parent: v as Record<string, unknown>, key: k }), slots(item, out);
     return out;
   }
+
+  it('the generated quick validator matches schemas/compose.schema.json', () => {
+    // If this fails: npx tsc -p . && node dist/src/compose/write-quick-validator.js
+    expect(readFileSync(join(packageRoot, QUICK_VALIDATOR_PATH), 'utf8')).toBe(quickValidatorSource());
+  });
 
   const REPLACEMENTS: unknown[] = [null, true, 0, -1, 1.5, '', 'x', '8080:80', [], ['a', 'a'], [1], {}, { 'x-a': 1 }, { unknown: 1 }];
 
