@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../engine/types.js';
 import { absolutePath, displayPath } from '../source/display-path.js';
+import type { DirListings } from '../source/dir-listings.js';
 import { SourceFile } from '../source/source-file.js';
 import { MAX_FILE_BYTES, parseYamlFile } from './parse.js';
 import type { YMap } from './ynode.js';
@@ -37,6 +38,8 @@ export class FileCache {
   constructor(
     readonly cwd: string,
     private readonly known: ReadonlyMap<string, string> = new Map(),
+    /** Folder listings already read: a file they do not hold is not looked for on disk. */
+    private readonly listings?: DirListings,
   ) {
     this.root = path.resolve(cwd);
   }
@@ -88,7 +91,7 @@ export class FileCache {
     try {
       // Optional files (`.env`, `.env.example`, `.dockerignore`) are often absent: find out
       // without the cost of a thrown ENOENT.
-      const st = statSync(absPath, { throwIfNoEntry: false });
+      const st = this.listings?.mayExist(absPath) === false ? undefined : statSync(absPath, { throwIfNoEntry: false });
       if (!st) return fail(`Cannot read file: ${REASONS.ENOENT!}`);
       if (st.isDirectory()) return fail(REASONS.EISDIR!);
       if (st.size > MAX_FILE_BYTES) return fail(`File is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);

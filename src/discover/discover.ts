@@ -7,6 +7,7 @@ import { GlobSet } from './globs.js';
 import { groupByConvention, uniqueNames } from './group.js';
 import { BASE_FOLDER_NAMES, environmentOfName, environmentWords } from './patterns.js';
 import { includeTargets, looksLikeCompose, looksLikeDockerfile, readHead } from './sniff.js';
+import { DirListings } from '../source/dir-listings.js';
 import { displayPath, isInside } from '../source/display-path.js';
 import type { Discovery, StackPlan } from './types.js';
 import { emptyFound, kindOfFile, walk } from './walk.js';
@@ -46,10 +47,12 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   const cwd = path.resolve(opts.cwd);
   const loaded = opts.config;
   const words = environmentWords(loaded.config.environments);
+  const listings = new DirListings();
   const ctx: WalkContext = {
     gitignore: new GitIgnoreIndex(),
     ignore: new GlobSet(loaded.config.ignore ?? [], loaded.dir),
     include: new GlobSet(loaded.config.include ?? [], loaded.dir),
+    listings,
   };
   const display = (abs: string) => displayPath(cwd, abs);
 
@@ -107,6 +110,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
     dockerfiles: [...found.dockerfiles].sort(compare),
     composeFiles: [...composeFiles].sort(compare),
     composeTexts,
+    listings,
   };
 }
 

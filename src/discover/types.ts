@@ -1,3 +1,5 @@
+import type { DirListings } from '../source/dir-listings.js';
+
 /** What discovery hands to loading: one stack to merge, and where its files are. */
 export interface StackPlan {
   /** Stable name: config `stacks:` key, or derived from the base file (`compose.yaml#prod`). */
@@ -23,4 +25,6 @@ export interface Discovery {
    * discovering them, keyed by absolute path: loading may use it instead of reading again.
    */
   composeTexts?: Map<string, string>;
+  /** The folder listings discovery read, for the stages after it. */
+  listings?: DirListings;
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
+import type { DirListings } from '../source/dir-listings.js';
 import type { GitIgnoreIndex } from './gitignore.js';
 import { matches } from './gitignore.js';
 import type { GlobSet } from './globs.js';
@@ -15,6 +16,8 @@ export interface WalkContext {
   ignore: GlobSet;
   /** Config `include:` globs: Compose files whatever their name. */
   include: GlobSet;
+  /** Every folder listing read, kept for linking and loading. */
+  listings?: DirListings;
 }
 
 /** What a walk found, before YAML files of other names are sniffed. */
@@ -55,6 +58,7 @@ export function walk(root: string, ctx: WalkContext, found: Found, maxDepth = MA
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
+      ctx.listings?.record(dir, entries);
     } catch {
       continue; // unreadable or missing folder: nothing in it can be linted
     }

@@ -7,6 +7,7 @@ import { environmentOfName } from '../discover/patterns.js';
 import type { StackPlan } from '../discover/types.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { SourceFile } from '../source/source-file.js';
+import { DirListings } from '../source/dir-listings.js';
 import { BuildContexts } from '../stack/build-context.js';
 import { DockerfileCache } from '../stack/dockerfiles.js';
 import { linkStack } from '../stack/link.js';
@@ -40,6 +41,8 @@ export interface CheckInput {
   knownTexts?: ReadonlyMap<string, string>;
   /** `--environment`: also the environment of every Dockerfile. */
   environment?: string;
+  /** Folder listings discovery read. */
+  listings?: DirListings;
 }
 
 /**
@@ -47,10 +50,10 @@ export interface CheckInput {
  * the stages the stacks run. Stacks come grouped by folder, so a compose file's tree is freed
  * after the last stack that reads it.
  */
-export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment }: CheckInput): Promise<CheckResult> {
-  const cache = new FileCache(cwd, knownTexts);
+export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment, listings = new DirListings() }: CheckInput): Promise<CheckResult> {
+  const cache = new FileCache(cwd, knownTexts, listings);
   const dockerfiles = new DockerfileCache(cache);
-  const contexts = new BuildContexts(cache);
+  const contexts = new BuildContexts(cache, listings);
   const runtime = new Map<string, StageRun[]>();
   const interpolated: LoadContext['interpolated'] = new Map();
   const lastUse = new Map<string, number>();

@@ -30,7 +30,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const config = await loadConfig(opts.cwd, opts.configPath);
   const settings = resolveRuleSettings(config, allRules.map((r) => r.meta));
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
-  const checked = await checkStacks({ plans: found.stacks, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: found.composeTexts, environment: opts.environment });
+  const checked = await checkStacks({ plans: found.stacks, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: found.composeTexts, environment: opts.environment, listings: found.listings });
 
   const sources = new Map(checked.sources.map((s) => [s.path, s]));
   const diagnostics = checked.outcomes.flatMap((o) => o.diagnostics);

@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { FileCache } from '../compose/file-cache.js';
+import { mayHave, type DirListings } from '../source/dir-listings.js';
 
 /** What a local build context holds at its top level, and what its `.dockerignore` keeps out. */
 export interface BuildContext {
@@ -14,17 +14,19 @@ export interface BuildContext {
 }
 
 /**
- * Build contexts read once per run: one directory listing and at most two ignore files per
- * context, whichever services build from it.
+ * Build contexts read once per run: one directory listing (usually discovery's) and at most
+ * two ignore files per context, whichever services build from it.
  */
 export class BuildContexts {
-  private readonly listings = new Map<string, ReadonlyMap<string, boolean> | undefined>();
   private readonly matchers = new Map<string, BuildContext['dockerignore'] | null>();
   /** Per context folder and Dockerfile: services building the same way share one (read-only) context. */
   private readonly contexts = new Map<string, BuildContext | undefined>();
   /** Compiled patterns by ignore-file text: projects repeat the same `.dockerignore` across contexts. */
   private readonly compiled = new Map<string, (relPath: string) => boolean>();
-  constructor(private readonly files: FileCache) {}
+  constructor(
+    private readonly files: FileCache,
+    private readonly listings: DirListings,
+  ) {}
 
   /** The context at `absDir` for a build from `dockerfileAbs`; undefined when the folder cannot be listed. */
   async get(absDir: string, dockerfileAbs: string | undefined): Promise<BuildContext | undefined> {
@@ -36,7 +38,7 @@ export class BuildContexts {
   }
 
   private async read(absDir: string, dockerfileAbs: string | undefined): Promise<BuildContext | undefined> {
-    const entries = this.list(absDir);
+    const entries = this.listings.list(absDir);
     if (!entries) return undefined;
     let specific: BuildContext['dockerignore'] | null = null;
     if (dockerfileAbs) {
@@ -47,18 +49,6 @@ export class BuildContexts {
     }
     const dockerignore = specific ?? (mayHave(entries, '.dockerignore') ? await this.ignoreFile(path.join(absDir, '.dockerignore')) : null);
     return { dir: this.files.relative(absDir) || '.', entries, ...(dockerignore && { dockerignore }) };
-  }
-
-  private list(absDir: string): ReadonlyMap<string, boolean> | undefined {
-    if (this.listings.has(absDir)) return this.listings.get(absDir);
-    let entries: Map<string, boolean> | undefined;
-    try {
-      entries = new Map(readdirSync(absDir, { withFileTypes: true }).map((e) => [e.name, e.isDirectory()]));
-    } catch {
-      entries = undefined;
-    }
-    this.listings.set(absDir, entries);
-    return entries;
   }
 
   private async ignoreFile(abs: string): Promise<BuildContext['dockerignore'] | null> {
@@ -80,14 +70,6 @@ export class BuildContexts {
     }
     return ignores;
   }
-}
-
-/** Whether a listing may hold `name`: exactly, or in another case on a case-insensitive disk. */
-function mayHave(entries: ReadonlyMap<string, boolean>, name: string): boolean {
-  if (entries.has(name)) return true;
-  const lower = name.toLowerCase();
-  for (const e of entries.keys()) if (e.length === name.length && e.toLowerCase() === lower) return true;
-  return false;
 }
 
 /**
