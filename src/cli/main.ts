@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/load-config.js';
 import { UsageError } from '../discover/discover.js';
 import { packageRoot } from '../package-root.js';
-import { configCommand } from './config-command.js';
 import { lintCommand } from './lint-command.js';
-import { resolveCommand } from './resolve-command.js';
-import { rulesCommand } from './rules-command.js';
 
 export interface Io {
   cwd: string;
@@ -44,9 +41,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const [first, ...rest] = argv;
     if (first === '--help' || first === '-h' || first === 'help') return write(io.stdout, HELP, 0);
     if (first === '--version' || first === '-v') return write(io.stdout, `${version()}\n`, 0);
-    if (first === 'resolve') return await resolveCommand(rest, io);
-    if (first === 'rules') return rulesCommand(rest, io);
-    if (first === 'config') return configCommand(rest, io);
+    // Commands other than lint are loaded when asked for: lint starts faster without them.
+    if (first === 'resolve') return await (await import('./resolve-command.js')).resolveCommand(rest, io);
+    if (first === 'rules') return (await import('./rules-command.js')).rulesCommand(rest, io);
+    if (first === 'config') return (await import('./config-command.js')).configCommand(rest, io);
     if (first === 'lint') return await lintCommand(rest, io);
     if (first && !first.startsWith('-') && /^[a-z]+$/.test(first) && !looksLikePath(first, io.cwd)) {
       return write(io.stderr, `ragcheck: unknown command "${first}"\n\n${HELP}`, 2);

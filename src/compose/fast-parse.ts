@@ -1,4 +1,5 @@
-import { CST, Parser } from 'yaml';
+import type { CST } from 'yaml';
+import { yamlLib } from '../source/lazy-libs.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
@@ -47,7 +48,7 @@ function cstDocument(text: string): CST.Document | undefined {
   if (swap) process.env = QUIET_ENV;
   try {
     let doc: CST.Document | undefined;
-    for (const token of new Parser().parse(text)) {
+    for (const token of new (yamlLib().Parser)().parse(text)) {
       switch (token.type) {
         case 'byte-order-mark':
         case 'space':
@@ -363,7 +364,7 @@ class TreeBuilder {
       if (source.length === 1 || source[source.length - 1] !== "'") giveUp();
       return source.slice(1, -1).replace(/''/g, "'");
     }
-    const r = CST.resolveAsScalar(token, true, giveUp);
+    const r = yamlLib().CST.resolveAsScalar(token, true, giveUp);
     if (!r) giveUp();
     [this.start, this.valueEnd, this.end] = r.range;
     return r.value;

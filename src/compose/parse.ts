@@ -1,5 +1,5 @@
-import { isAlias, isMap as isYamlMap, isPair, isScalar as isYamlScalar, isSeq as isYamlSeq, LineCounter, parseDocument, Scalar, visit } from 'yaml';
 import type { Alias, Node as YamlNode, Document } from 'yaml';
+import { yamlLib } from '../source/lazy-libs.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YPair } from './ynode.js';
@@ -48,13 +48,14 @@ function precheck(file: SourceFile): ParseResult | undefined {
 }
 
 function parseWithDocument(file: SourceFile): ParseResult {
+  const yaml = yamlLib();
   const fail = (message: string, start = 0, end = start): ParseResult => failAt(file, message, start, end);
-  const doc = parseDocument(file.text, { keepSourceTokens: false, lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = yaml.parseDocument(file.text, { keepSourceTokens: false, lineCounter: new (yaml.LineCounter)(), uniqueKeys: true, prettyErrors: false, strict: true });
   const err = doc.errors[0];
   if (err) return fail(yamlMessage(err.message), err.pos[0], Math.max(err.pos[0] + 1, err.pos[1]));
 
   const contents = doc.contents;
-  if (!isYamlMap(contents)) {
+  if (!yaml.isMap(contents)) {
     const [s, e] = contents?.range ?? [0, 0];
     return fail('A Compose file must be a mapping at the top level', s, e);
   }
@@ -79,6 +80,7 @@ function yamlMessage(m: string): string {
 }
 
 class Converter {
+  private readonly yaml = yamlLib();
   private expanded = 0;
   private readonly sizes = new Map<YamlNode, number>();
   private readonly cache = new Map<YamlNode, YNode>();
@@ -86,7 +88,7 @@ class Converter {
   constructor(private readonly file: SourceFile, private readonly doc: Document) {}
 
   node(n: unknown, fallbackAt = 0): YNode {
-    if (isAlias(n)) {
+    if (this.yaml.isAlias(n)) {
       const target = this.resolve(n);
       if (!target) throw new ConvertError(`Unknown alias *${n.source}`, n.range?.[0] ?? fallbackAt, n.range?.[1] ?? fallbackAt);
       // An alias inside its own anchor's node would expand forever.
@@ -109,7 +111,7 @@ class Converter {
   private resolve(alias: Alias): YamlNode | undefined {
     if (!this.anchors) {
       const anchors = new Map<string, YamlNode[]>();
-      visit(this.doc, {
+      this.yaml.visit(this.doc, {
         Node(_, node) {
           if (node.anchor) anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node]);
         },
@@ -136,17 +138,17 @@ class Converter {
     const [start, valueEnd, end] = n.range ?? [0, 0, 0];
     const span = this.file.span(start, trimEnd(this.file.text, start, valueEnd));
     const tag = n.tag && !n.tag.startsWith('tag:yaml.org') ? n.tag : undefined;
-    if (isYamlScalar(n)) {
-      const quoted = n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE;
+    if (this.yaml.isScalar(n)) {
+      const quoted = n.type === this.yaml.Scalar.QUOTE_DOUBLE || n.type === this.yaml.Scalar.QUOTE_SINGLE;
       const v = n.value;
       const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
       return { kind: 'scalar', value: tag && typeof value !== 'string' && value !== null ? String(n.source ?? value) : value, quoted, span, ...(tag && { tag }) };
     }
-    if (isYamlSeq(n)) {
+    if (this.yaml.isSeq(n)) {
       const items = n.items.map((i) => this.node(i, end));
       return { kind: 'seq', items, span: this.blockSpan(n, span, items.at(-1)?.span), ...(tag && { tag }) };
     }
-    if (isYamlMap(n)) {
+    if (this.yaml.isMap(n)) {
       const pairs = this.pairs(n.items, end);
       const last = pairs.at(-1);
       return { kind: 'map', pairs, span: this.blockSpan(n, span, last && (last.value.span.end >= last.keySpan.end ? last.value.span : last.keySpan)), ...(tag && { tag }) };
@@ -164,13 +166,13 @@ class Converter {
     const own: YPair[] = [];
     const merged: YPair[] = [];
     for (const item of items) {
-      if (!isPair(item)) continue;
+      if (!this.yaml.isPair(item)) continue;
       const keyNode = item.key as YamlNode | null;
       const keyRange = keyNode?.range ?? [end, end, end];
       const keySpan = this.file.span(keyRange[0], keyRange[1]);
-      const key = isYamlScalar(keyNode) ? String(keyNode.value) : null;
+      const key = this.yaml.isScalar(keyNode) ? String(keyNode.value) : null;
       if (key === null) throw new ConvertError('Mapping keys must be plain scalars', keyRange[0], keyRange[1]);
-      if (key === '<<' && !(isYamlScalar(keyNode) && keyNode.type !== Scalar.PLAIN)) {
+      if (key === '<<' && !(this.yaml.isScalar(keyNode) && keyNode.type !== this.yaml.Scalar.PLAIN)) {
         // YAML merge key: `<<: *base` or `<<: [*a, *b]`; earlier sources win, own keys win over all.
         const v = this.node(item.value, keyRange[1]);
         const sources = v.kind === 'seq' ? v.items : [v];
@@ -194,7 +196,7 @@ class Converter {
   }
 
   private size(n: unknown): number {
-    if (isAlias(n)) {
+    if (this.yaml.isAlias(n)) {
       const t = this.resolve(n);
       return t ? this.size(t) : 1;
     }
@@ -202,8 +204,8 @@ class Converter {
     const known = this.sizes.get(n as YamlNode);
     if (known !== undefined) return known;
     let s = 1;
-    if (isYamlSeq(n)) for (const i of n.items) s += this.size(i);
-    else if (isYamlMap(n)) for (const p of n.items) s += 1 + this.size(p.value);
+    if (this.yaml.isSeq(n)) for (const i of n.items) s += this.size(i);
+    else if (this.yaml.isMap(n)) for (const p of n.items) s += 1 + this.size(p.value);
     this.sizes.set(n as YamlNode, s);
     return s;
   }

@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ajvLib } from '../source/lazy-libs.js';
 import composeSchema from '../../schemas/compose.schema.json' with { type: 'json' };
 import type { Span } from '../engine/types.js';
 import quickValidate from './quick-validator.generated.js';
@@ -29,7 +29,7 @@ let detailed: ValidateFunction | undefined;
  * slowing validation.
  */
 function detailedValidator(): ValidateFunction {
-  detailed ??= new Ajv({ allErrors: true, verbose: true, strictTypes: false, inlineRefs: false, validateSchema: false, code: { optimize: false }, keywords: ['errorMessage'] }).compile(ROOT);
+  detailed ??= new (ajvLib().Ajv)({ allErrors: true, verbose: true, strictTypes: false, inlineRefs: false, validateSchema: false, code: { optimize: false }, keywords: ['errorMessage'] }).compile(ROOT);
   return detailed;
 }
 

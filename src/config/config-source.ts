@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLib } from '../source/lazy-libs.js';
 import { SourceFile } from '../source/source-file.js';
 
 export type ConfigPath = ReadonlyArray<string | number>;
@@ -37,6 +37,7 @@ export class ConfigSource {
   }
 
   private offset(path: ConfigPath, part: 'key' | 'value'): number {
+    const { isMap, isPair, isScalar, isSeq } = yamlLib();
     let node: unknown = this.doc.contents;
     let keyNode: YamlNode | undefined;
     for (const seg of path) {
@@ -64,6 +65,6 @@ export class ConfigSource {
   }
 
   private resolve(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
+    return yamlLib().isAlias(node) ? node.resolve(this.doc) : node;
   }
 }

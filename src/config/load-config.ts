@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { ajvLib, yamlLib } from '../source/lazy-libs.js';
 import schema from '../../schemas/config.schema.json' with { type: 'json' };
 import { SourceFile } from '../source/source-file.js';
 import { describeAjvError, dottedPath, firstError } from './ajv-message.js';
@@ -103,6 +102,7 @@ export function parseConfig(text: string, absPath: string, shownPath = absPath):
     return new ConfigError(message, shownPath, p.line, p.column);
   };
 
+  const { parseDocument, LineCounter } = yamlLib();
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) throw fail(yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), yamlError.pos[0]);
@@ -143,7 +143,7 @@ function describeConfigError(err: ErrorObject) {
 
 let compiled: ValidateFunction | undefined;
 function configValidator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: false, verbose: true, strict: false }).compile(schema);
+  compiled ??= new (ajvLib().Ajv)({ allErrors: false, verbose: true, strict: false }).compile(schema);
   return compiled;
 }
 

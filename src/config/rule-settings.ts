@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvLib } from '../source/lazy-libs.js';
 import type { RuleMeta, Severity } from '../engine/types.js';
 import { describeAjvError, dottedPath, firstError } from './ajv-message.js';
 import type { ConfigPath } from './config-source.js';
@@ -91,7 +91,7 @@ function checkOptions(loaded: LoadedConfig, meta: RuleMeta, options: Record<stri
   throw ConfigError.at(loaded, [...optionsPath, ...d.path], d.part, d.message);
 }
 
-const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
+let ajv: Ajv | undefined;
 /** Keyed by the schema object: rules are loaded once, so their schemas compile once. */
 const validators = new WeakMap<object, ValidateFunction>();
 
@@ -100,7 +100,7 @@ function validatorFor(meta: RuleMeta): ValidateFunction {
   let v = validators.get(schema);
   if (!v) {
     try {
-      v = ajv.compile(schema);
+      v = (ajv ??= new (ajvLib().Ajv)({ allErrors: false, verbose: true, strict: false })).compile(schema);
     } catch (e) {
       // A broken rule schema is a bug in the rule, not in the user's config.
       throw new Error(`Rule "${meta.id}" has an invalid options schema: ${(e as Error).message}`);
