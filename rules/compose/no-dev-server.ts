@@ -5,6 +5,10 @@ import { DEV_ENVIRONMENT, DEV_SERVER_PREFILTER, findDevServers } from '../../src
 /** Longest command quoted in a message. */
 const MAX_SHOWN = 60;
 
+/** DEV_ENVIRONMENT by name; the first entry of a name wins, as `find` would pick. */
+const BY_NAME = new Map<string, (typeof DEV_ENVIRONMENT)[number]>();
+for (const e of DEV_ENVIRONMENT) if (!BY_NAME.has(e.name)) BY_NAME.set(e.name, e);
+
 export default defineRule({
   meta: {
     id: 'no-dev-server',
@@ -25,8 +29,10 @@ export default defineRule({
           });
         }
       }
-      for (const entry of service.environment) {
-        const setting = DEV_ENVIRONMENT.find((e) => e.name === entry.name);
+      // An index loop and a map: every environment entry of every prod stack is looked up.
+      for (let e = 0; e < service.environment.length; e++) {
+        const entry = service.environment[e]!;
+        const setting = BY_NAME.get(entry.name);
         if (!setting || entry.value === null || !setting.on(entry.value)) continue;
         report({ span: entry.span, message: `${service.name} sets ${entry.name}=${entry.value}, which ${setting.what}; remove it` });
       }

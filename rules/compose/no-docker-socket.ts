@@ -22,12 +22,16 @@ const SOCKET_FOLDERS = new Set(['/var/run', '/run']);
 
 const base = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
 
+/** The socket a path ends in; every name above has `.sock` or `docker_engine` in it, so most paths are passed over unsplit. */
+const socketAt = (path: string): string | undefined =>
+  path.includes('.sock') || path.includes('docker_engine') ? ENGINE_SOCKETS.get(base(path)) : undefined;
+
 /** What engine socket a bind exposes, or undefined. */
 function exposedSocket(mount: VolumeMount): string | undefined {
   const source = mount.source?.replace(/\/+$/, '') ?? '';
   if (SOCKET_FOLDERS.has(source)) return `${source} (the folder holding the Docker socket)`;
   // A source that interpolated to nothing still names the socket by its target.
-  const socket = ENGINE_SOCKETS.get(base(source)) ?? (source === '' ? ENGINE_SOCKETS.get(base(mount.target)) : undefined);
+  const socket = socketAt(source) ?? (source === '' ? socketAt(mount.target) : undefined);
   return socket && `${socket} (${mount.rawSource ?? source})`;
 }
 

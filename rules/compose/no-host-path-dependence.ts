@@ -22,7 +22,9 @@ export default defineRule({
   },
   check({ stack, options, report }) {
     const allowVar = new Set((options.allowVariables as string[] | undefined) ?? []);
-    const allowPath = picomatch((options.allowPaths as string[] | undefined) ?? [], { dot: true });
+    const allowPaths = (options.allowPaths as string[] | undefined) ?? [];
+    // Compiled per stack: skip it for the usual empty list.
+    const allowPath = allowPaths.length ? picomatch(allowPaths, { dot: true }) : () => false;
     const check = (what: string, written: string, value: string, refs: readonly VarRef[], span: Span, absoluteMatters = true) => {
       const vars = hostPathRefs(refs).filter((r) => !allowVar.has(r.name));
       if (vars.length) {

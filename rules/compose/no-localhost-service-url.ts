@@ -33,9 +33,14 @@ export default defineRule({
   },
   check({ stack, effective, report }) {
     let byPort: ReturnType<typeof servicesByPort> | undefined;
-    for (const service of stack.services) {
+    // Index loops: every environment entry of every stack, mostly before this is optimised,
+    // where for…of allocates an iterator result per step.
+    const { services } = stack;
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s]!;
       if (sharesNetwork(service)) continue;
-      for (const entry of service.environment) {
+      for (let e = 0; e < service.environment.length; e++) {
+        const entry = service.environment[e]!;
         // As written: a URL that only arrives through a variable is the .env's business.
         const text = entry.raw;
         if (!text || !PREFILTER.test(text) || browserFacing(entry.name)) continue;

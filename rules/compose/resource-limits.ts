@@ -52,8 +52,12 @@ export default defineRule({
     const wanted = options.requireCpu === true ? LIMITS : LIMITS.slice(0, 1);
     for (const service of stack.services) {
       const limits = getPair(get(get(service.node, 'deploy'), 'resources'), 'limits');
-      const missing = wanted.filter((l) => !l.keys.some((k) => get(service.node, k) !== undefined) && get(limits?.value, l.deploy) === undefined);
-      if (missing.length > 0) {
+      // Built only when something is missing: most prod services set their limits.
+      let missing: (typeof wanted)[number][] | undefined;
+      for (const l of wanted) {
+        if (!l.keys.some((k) => get(service.node, k) !== undefined) && get(limits?.value, l.deploy) === undefined) (missing ??= []).push(l);
+      }
+      if (missing) {
         const what = missing.map((l) => l.resource).join(' or ');
         const where = missing.map((l) => `deploy.resources.limits.${l.deploy}`).join(' and ');
         report({

@@ -20,8 +20,13 @@ export default defineRule({
     const allowed = allowMatcher(options);
     /** Volume name → the first service that mounts it read-write, and where. */
     const writers = new Map<string, { service: Service; mount: VolumeMount }>();
-    for (const service of stack.services) {
-      for (const mount of service.volumes) {
+    // Index loops: every mount of every stack, mostly before this is optimised, where for…of
+    // allocates an iterator result per step.
+    const { services } = stack;
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s]!;
+      for (let m = 0; m < service.volumes.length; m++) {
+        const mount = service.volumes[m]!;
         if (mount.type !== 'volume' || !mount.source || mount.readOnly || allowed(mount.source)) continue;
         const first = writers.get(mount.source);
         if (!first) {

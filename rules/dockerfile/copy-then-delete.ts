@@ -14,10 +14,14 @@ export default defineRule({
   checkDockerfile({ dockerfile, runtimeStages, report }) {
     const reported = new Set<CopyInstruction>();
     for (const stage of shippedStages(dockerfile, runtimeStages)) {
-      const copies = stageChain(dockerfile, stage).flatMap((s) => s.copies.map((copy) => ({ copy, paths: copiedPaths(dockerfile, s, copy) })));
+      // Worked out at the first RUN that removes anything: most stages have none.
+      let copies: { copy: CopyInstruction; paths: string[] }[] | undefined;
       for (const run of stage.runs) {
+        const removals = removedPaths(runCommands(run));
+        if (removals.length === 0) continue;
+        copies ??= stageChain(dockerfile, stage).flatMap((s) => s.copies.map((copy) => ({ copy, paths: copiedPaths(dockerfile, s, copy) })));
         const cwd = workdirAt(dockerfile, stage, run.instruction);
-        for (const removed of removedPaths(runCommands(run))) {
+        for (const removed of removals) {
           const gone = resolvePath(cwd, removed.text.replace(/(?:\/\*)+$/, ''));
           for (const { copy, paths } of copies) {
             if (reported.has(copy) || copy.instruction.span.start > run.instruction.span.start) continue;

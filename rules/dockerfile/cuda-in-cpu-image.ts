@@ -10,6 +10,8 @@ import { flagValues, type PackageOp } from '../../src/shell/packages.js';
 
 /** Packages whose default (PyPI) Linux wheels depend on the nvidia-* CUDA wheels. */
 const TORCH = new Set(['torch', 'torchvision', 'torchaudio']);
+/** A RUN that could install one of them (a backslash could escape a letter of the name). */
+const MAY_NAME_TORCH = /torch|\\(?!\r?\n)/i;
 const CPU_INDEX = 'https://download.pytorch.org/whl/cpu';
 
 /** Base images built for GPUs, beyond what known-images.json says. */
@@ -73,6 +75,8 @@ export default defineRule({
     fixable: 'unsafe',
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
+    // Most Dockerfiles install no torch: skip looking up their base images.
+    if (!dockerfile.stages.some((s) => s.runs.some((r) => r.form === 'shell' && r.script && MAY_NAME_TORCH.test(r.script)))) return;
     // A runtime stage on a GPU (or unknown) base rules out every stage.
     if (runtimeStages.some((s) => rootGpu(dockerfile, s) !== false)) return;
     for (const stage of feedingStages(dockerfile, runtimeStages)) {

@@ -17,12 +17,21 @@ export default defineRule({
   },
   checkDockerfile({ dockerfile, report }) {
     const file = dockerfile.file;
-    for (const stage of dockerfile.stages) {
+    // Index loops: every RUN of every Dockerfile, mostly before this is optimised, where
+    // for…of allocates an iterator result per step.
+    const { stages } = dockerfile;
+    for (let i = 0; i < stages.length; i++) {
+      const stage = stages[i]!;
       // The last install before each build decides what node_modules holds; inherited ones count.
       let install: { op: PackageOp; omits: boolean } | undefined;
-      for (const s of stageChain(dockerfile, stage)) {
-        for (const run of s.runs) {
-          for (const op of runPackageOps(run)) {
+      const chain = stageChain(dockerfile, stage);
+      for (let c = 0; c < chain.length; c++) {
+        const s = chain[c]!;
+        for (let r = 0; r < s.runs.length; r++) {
+          const run = s.runs[r]!;
+          const ops = runPackageOps(run);
+          for (let o = 0; o < ops.length; o++) {
+            const op = ops[o]!;
             if (!NODE.has(op.manager)) continue;
             if (INSTALLS.has(op.action) && op.packages.length === 0) {
               install = { op, omits: omitsDevDependencies(op) || (productionEnv(stage, run.instruction) && !includesDev(op)) };

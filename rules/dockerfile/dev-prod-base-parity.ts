@@ -11,9 +11,23 @@ const roleWords = (env: string): string[] => Object.keys(ENVIRONMENT_WORDS).filt
 const ROLE_WORD = new RegExp(`(^|[._-])(${[...roleWords('dev'), ...roleWords('prod')].join('|')})(?=$|[._-])`, 'gi');
 const DEV_WORDS = new Set(roleWords('dev'));
 
+interface Role {
+  family: string;
+  dev: boolean;
+}
+
+/** Each Dockerfile is asked about by every sibling in its folder, and file names repeat: work a role out once. */
+const roles = new Map<string, Role>();
+
+function role(path: string): Role {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  let r = roles.get(name);
+  if (!r) roles.set(name, (r = nameRole(name.toLowerCase())));
+  return r;
+}
+
 /** `Dockerfile.dev` → dev of `dockerfile`; `api.Dockerfile` → prod of `api.dockerfile`. */
-function role(path: string): { family: string; dev: boolean } {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+function nameRole(name: string): Role {
   let dev = false;
   const family = name.replace(ROLE_WORD, (_m, _sep: string, word: string) => {
     dev ||= DEV_WORDS.has(word);

@@ -27,9 +27,13 @@ export default defineRule({
     severity: 'error',
   },
   checkDockerfile({ dockerfile, report }) {
+    // Index loops: every instruction of every Dockerfile, mostly before this is optimised,
+    // where for…of allocates an iterator result per step.
     const runs = new Map<Instruction, RunInstruction>();
-    for (const stage of dockerfile.stages) for (const run of stage.runs) runs.set(run.instruction, run);
-    for (const ins of dockerfile.instructions) {
+    const { stages, instructions } = dockerfile;
+    for (let s = 0; s < stages.length; s++) for (let r = 0; r < stages[s]!.runs.length; r++) runs.set(stages[s]!.runs[r]!.instruction, stages[s]!.runs[r]!);
+    for (let i = 0; i < instructions.length; i++) {
+      const ins = instructions[i]!;
       if (!KEYWORDS.has(ins.keyword)) continue;
       // RUN: the script as the shell sees it, heredoc bodies included.
       const run = runs.get(ins);

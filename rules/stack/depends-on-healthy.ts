@@ -1,3 +1,4 @@
+import type { Service } from '../../src/compose/model.js';
 import { defineRule } from '../../src/engine/types.js';
 import { dependencies } from '../../src/stack/depends-on.js';
 import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
@@ -14,10 +15,15 @@ export default defineRule({
     severity: 'error',
   },
   check({ stack, effective, report }) {
-    const names = new Set(stack.services.map((s) => s.name));
-    for (const service of stack.services) {
-      for (const dep of dependencies(service)) {
-        if (!names.has(dep.service)) continue;
+    // Index loops and no Set of names: a stack has a handful of services, and most none of
+    // them with depends_on; for…of allocates an iterator result per step while this is cold.
+    const { services } = stack;
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s]!;
+      const deps = dependencies(service);
+      for (let d = 0; d < deps.length; d++) {
+        const dep = deps[d]!;
+        if (!hasService(services, dep.service)) continue;
         const image = effective.get(dep.service);
         const health = hasHealthcheck(image);
         if (dep.condition === 'service_healthy' && health === 'no') {
@@ -35,3 +41,8 @@ export default defineRule({
     }
   },
 });
+
+function hasService(services: readonly Service[], name: string): boolean {
+  for (let i = 0; i < services.length; i++) if (services[i]!.name === name) return true;
+  return false;
+}

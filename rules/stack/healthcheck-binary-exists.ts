@@ -53,10 +53,11 @@ export default defineRule({
   },
 });
 
-const PROBED = new Set<Binary>([...Object.values(PROBE_BINARIES), 'sh']);
+/** An array, not a Set: asked for every service and stage, and iterating a Set allocates. */
+const PROBED: readonly Binary[] = [...new Set<Binary>([...Object.values(PROBE_BINARIES), 'sh'])];
 
 function lacksAny(binaries: Readonly<Record<Binary, Presence>>): boolean {
-  for (const b of PROBED) if (binaries[b] === 'no') return true;
+  for (let i = 0; i < PROBED.length; i++) if (binaries[PROBED[i]!] === 'no') return true;
   return false;
 }
 

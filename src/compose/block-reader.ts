@@ -2,7 +2,6 @@ import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
 import type { YMap, YNode, YScalar, YSeq } from './ynode.js';
 import { BAD_PLAIN_START, coreValue, MAX_EXPANDED_NODES, PairList, trimEnd } from './fast-parse.js';
-import type { KeyInfo } from './fast-parse.js';
 
 /**
  * Reads the plain block style most Compose files are written in straight from the text, one
@@ -114,6 +113,9 @@ class BlockReader {
   private comments = 0;
   private expanded = 0;
   private readonly anchors = new Map<string, Anchor>();
+  /** What the last `key()` read. */
+  private keyText = '';
+  private keyMerge = false;
 
   constructor(private readonly file: SourceFile) {
     this.text = file.text;
@@ -185,11 +187,13 @@ class BlockReader {
     let size = 1;
     let offset = start;
     for (;;) {
-      const key = this.key();
+      const keySpan = this.key();
+      const key = this.keyText;
+      const merge = this.keyMerge;
       const value = this.mapValue(indent);
       offset = this.end;
       size += 1 + this.size;
-      pairs.add(key, value);
+      pairs.add(key, keySpan, merge, value);
       if (this.ind !== indent) {
         if (this.ind > indent) giveUp();
         break;
@@ -241,8 +245,11 @@ class BlockReader {
     return { file: this.path, start, end: last.end, line, column, endLine: last.endLine, endColumn: last.endColumn };
   }
 
-  /** A mapping key at `pos` and its `:`; leaves `pos` after the `:`. */
-  private key(): KeyInfo {
+  /**
+   * A mapping key at `pos` and its `:`; leaves `pos` after the `:`. Returns the key's span and
+   * leaves its text and whether it is a merge key in `keyText` and `keyMerge`: no object per key.
+   */
+  private key(): Span {
     const t = this.text;
     const p = this.pos;
     const c = t.charCodeAt(p);
@@ -266,7 +273,9 @@ class BlockReader {
     // yaml's limit on implicit keys.
     if (p < colon - 1024) giveUp();
     this.pos = colon + 1;
-    return { value, key: typeof value === 'string' ? value : String(value), keySpan: this.span(p, colon), merge: plain && value === '<<' };
+    this.keyText = typeof value === 'string' ? value : String(value);
+    this.keyMerge = plain && value === '<<';
+    return this.span(p, colon);
   }
 
   private emptyAt(p: number): boolean {

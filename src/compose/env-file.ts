@@ -16,8 +16,12 @@ export interface EnvFileResult {
   problems: { message: string; span: Span }[];
 }
 
-/** Characters Compose accepts in a variable name in a `.env` file. */
-const KEY_CHAR = /[A-Za-z0-9_.\-[\]]/;
+/** Characters Compose accepts in a variable name in a `.env` file: `[A-Za-z0-9_.\-[\]]`. */
+const KEY_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-[]') KEY_CHAR[c.charCodeAt(0)] = 1;
+const isKeyChar = (c: number): boolean => c < 128 && KEY_CHAR[c] === 1;
+/** Space, tab, CR, LF. */
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 /** Escapes a double-quoted value understands; anything else keeps its backslash. */
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"', $: '$$', a: '\x07', b: '\b', f: '\f', v: '\v' };
@@ -40,7 +44,7 @@ export function parseEnvFile(file: SourceFile, lookup: Record<string, string> = 
   const n = text.length;
   while (i < n) {
     // Skip blank space and comment lines.
-    while (i < n && /[ \t\r\n]/.test(text[i]!)) i++;
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
     if (i >= n) break;
     if (text[i] === '#') {
       i = lineEnd(text, i);
@@ -51,7 +55,7 @@ export function parseEnvFile(file: SourceFile, lookup: Record<string, string> = 
       while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
     }
     const keyStart = i;
-    while (i < n && KEY_CHAR.test(text[i]!)) i++;
+    while (i < n && isKeyChar(text.charCodeAt(i))) i++;
     const key = text.slice(keyStart, i);
     const keySpan = file.span(keyStart, i);
     let j = i;
@@ -87,7 +91,7 @@ export function parseEnvFile(file: SourceFile, lookup: Record<string, string> = 
       }
       const inner = text.slice(i + 1, close);
       valueEnd = close + 1;
-      value = q === "'" ? inner : inner.replace(/\\(.)/gs, (m, c: string) => ESCAPES[c] ?? m);
+      value = q === "'" || !inner.includes('\\') ? inner : inner.replace(/\\(.)/gs, (m, c: string) => ESCAPES[c] ?? m);
       i = lineEnd(text, valueEnd);
       if (q === "'") {
         values[key] = value;
@@ -96,9 +100,9 @@ export function parseEnvFile(file: SourceFile, lookup: Record<string, string> = 
       }
     } else {
       let end = text[eol - 1] === '\n' ? eol - 1 : eol;
-      const hash = text.slice(i, end).search(/[ \t]#/);
-      if (hash !== -1) end = i + hash;
-      while (end > i && /[ \t\r]/.test(text[end - 1]!)) end--;
+      const hash = commentStart(text, i, end);
+      if (hash !== -1) end = hash;
+      for (let c = text.charCodeAt(end - 1); end > i && (c === 0x20 || c === 0x09 || c === 0x0d); c = text.charCodeAt(end - 1)) end--;
       value = text.slice(i, end);
       valueEnd = end;
       i = eol;
@@ -112,6 +116,15 @@ export function parseEnvFile(file: SourceFile, lookup: Record<string, string> = 
     entries.push({ key, value, keySpan, valueSpan: file.span(valueStart, valueEnd) });
   }
   return { values, entries, problems };
+}
+
+/** Where ` #` or `\t#` starts a comment in `text[from, to)`, else -1. */
+function commentStart(text: string, from: number, to: number): number {
+  for (let h = text.indexOf('#', from + 1); h !== -1 && h < to; h = text.indexOf('#', h + 1)) {
+    const c = text.charCodeAt(h - 1);
+    if (c === 0x20 || c === 0x09) return h - 1;
+  }
+  return -1;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -432,7 +432,7 @@ class TreeBuilder {
       const v = value ? this.node(value, valueProps) : this.empty(offset, sep, valueProps);
       offset = this.end;
       size += 1 + this.size;
-      pairs.add(k, v);
+      pairs.add(k.key, k.keySpan, k.merge, v);
     }
     if (commentEnd && commentEnd < offset) giveUp();
     this.end = commentEnd ?? offset;
@@ -505,7 +505,7 @@ class TreeBuilder {
       }
       offset = this.end;
       size += 1 + this.size;
-      pairs!.add(k, v);
+      pairs!.add(k.key, k.keySpan, k.merge, v);
     }
     const [ce, ...ee] = fc.end;
     if (ce?.source !== (isMap ? '}' : ']')) giveUp();
@@ -524,7 +524,7 @@ class TreeBuilder {
     const value = key.type === 'scalar' ? coreValue(text) : text;
     if (value === null || (typeof value === 'number' && Number.isNaN(value))) giveUp();
     // Keys keep yaml's value range as it is, without the whitespace trim values get.
-    return { value, key: String(value), keySpan: this.file.span(this.start, this.valueEnd), merge: key.type === 'scalar' && value === '<<' };
+    return { key: String(value), keySpan: this.file.span(this.start, this.valueEnd), merge: key.type === 'scalar' && value === '<<' };
   }
 
   /** A block collection ends where its last entry ends, not after trailing comments. */
@@ -534,8 +534,7 @@ class TreeBuilder {
   }
 }
 
-export interface KeyInfo {
-  value: string | number | boolean;
+interface KeyInfo {
   key: string;
   keySpan: Span;
   merge: boolean;
@@ -547,19 +546,25 @@ function anchorName(anchor: Source): string {
   return name;
 }
 
+/** Maps up to this size look for duplicate keys by a scan, which costs less than a Set per map. */
+const SMALL_MAP = 16;
+
 /** A mapping's pairs: unique keys, then what `<<` merge keys bring in (own keys win, earlier sources win). */
 export class PairList {
-  private readonly seen = new Set<string | number | boolean>();
   private readonly own: YPair[] = [];
+  /** The own keys, once the map outgrows `SMALL_MAP`. */
+  private ownKeys: Set<string> | undefined;
   private merged: YPair[] | undefined;
   private mergedKeys: Set<string> | undefined;
 
-  add(k: KeyInfo, value: YNode): void {
+  add(key: string, keySpan: Span, merge: boolean, value: YNode): void {
     // yaml reports duplicate keys ("Map keys must be unique"); leave that to the Document path.
-    if (this.seen.has(k.value)) giveUp();
-    this.seen.add(k.value);
-    if (!k.merge) {
-      this.own.push({ key: k.key, keySpan: k.keySpan, value });
+    // Keys compare as text here, so `1` and `"1"` (distinct to yaml) also give up: rare, and safe.
+    if (this.has(key)) giveUp();
+    if (!merge) {
+      this.own.push({ key, keySpan, value });
+      if (this.ownKeys) this.ownKeys.add(key);
+      else if (this.own.length > SMALL_MAP) this.ownKeys = new Set(this.own.map((p) => p.key));
       return;
     }
     const merged = (this.merged ??= []);
@@ -574,9 +579,18 @@ export class PairList {
     }
   }
 
+  /** A key already taken: an own key, or `<<` once a merge key was read. */
+  private has(key: string): boolean {
+    if (key === '<<' && this.merged) return true;
+    if (this.ownKeys) return this.ownKeys.has(key);
+    const own = this.own;
+    for (let i = 0; i < own.length; i++) if (own[i]!.key === key) return true;
+    return false;
+  }
+
   result(): YPair[] {
     if (!this.merged) return this.own;
-    const ownKeys = new Set(this.own.map((p) => p.key));
+    const ownKeys = this.ownKeys ?? new Set(this.own.map((p) => p.key));
     return [...this.own, ...this.merged.filter((m) => !ownKeys.has(m.key))];
   }
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../engine/types.js';
+import { untagged } from './ynode.js';
 import type { VarRef, YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
 
 export interface InterpolationProblem {
@@ -28,11 +29,12 @@ const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57
  * Keys are never interpolated, as in Compose. Never throws: problems are collected.
  */
 export function interpolate(node: YNode, env: Record<string, string>, problems: InterpolationProblem[]): YNode {
-  const path: string[] = [];
-  return walk(node, env, problems, path);
+  const out = walk(node, env, problems, []);
+  if (out !== node && untagged.has(node)) untagged.add(out);
+  return out;
 }
 
-function walk(node: YNode, env: Record<string, string>, problems: InterpolationProblem[], path: string[]): YNode {
+function walk(node: YNode, env: Record<string, string>, problems: InterpolationProblem[], path: (string | number)[]): YNode {
   switch (node.kind) {
     case 'scalar':
       return typeof node.value === 'string' && node.value.includes('$') ? scalar(node, node.value, env, problems, path) : node;
@@ -40,7 +42,7 @@ function walk(node: YNode, env: Record<string, string>, problems: InterpolationP
       let items: YNode[] | undefined;
       for (let i = 0; i < node.items.length; i++) {
         const item = node.items[i]!;
-        path.push(String(i));
+        path.push(i);
         const next = walk(item, env, problems, path);
         path.pop();
         if (next !== item) (items ??= node.items.slice())[i] = next;
@@ -61,7 +63,7 @@ function walk(node: YNode, env: Record<string, string>, problems: InterpolationP
   }
 }
 
-function scalar(node: YScalar, text: string, env: Record<string, string>, problems: InterpolationProblem[], path: string[]): YScalar {
+function scalar(node: YScalar, text: string, env: Record<string, string>, problems: InterpolationProblem[], path: (string | number)[]): YScalar {
   const refs: VarRef[] = [];
   const errors: string[] = [];
   const value = expand(text, env, refs, errors);

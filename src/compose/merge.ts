@@ -1,5 +1,5 @@
 import type { Span } from '../engine/types.js';
-import { isMap, isScalar, isSeq, str } from './ynode.js';
+import { isMap, isScalar, isSeq, str, untagged } from './ynode.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
 
 export interface MergeProblem {
@@ -18,7 +18,8 @@ export interface MergeProblem {
 type Merger = (base: YNode, over: YNode, path: string[], problems: MergeProblem[]) => YNode;
 
 export function mergeFiles(roots: YMap[], problems: MergeProblem[]): YMap {
-  let merged = dropResets(roots[0]!) as YMap;
+  const first = roots[0]!;
+  let merged = untagged.has(first) ? first : (dropResets(first) as YMap);
   for (let i = 1; i < roots.length; i++) merged = mergeNodes(merged, roots[i]!, [], problems) as YMap;
   return merged;
 }
@@ -50,16 +51,19 @@ const kindName = (n: YNode): string => (n.kind === 'map' ? 'mapping' : n.kind ==
 
 function mergeMaps(base: YMap, over: YMap, path: string[], problems: MergeProblem[]): YMap {
   const pairs: (YPair | undefined)[] = base.pairs.slice();
-  const index = new Map<string, number>();
-  for (let i = 0; i < pairs.length; i++) index.set(pairs[i]!.key, i);
+  const index = new KeyIndex(base.pairs);
+  let removed = false;
   for (const p of over.pairs) {
     const at = index.get(p.key);
     if (p.value.tag === '!reset') {
-      if (at !== undefined) pairs[at] = undefined;
+      if (at !== undefined) {
+        pairs[at] = undefined;
+        removed = true;
+      }
       continue;
     }
     if (at === undefined || pairs[at] === undefined) {
-      index.set(p.key, pairs.length);
+      index.add(p.key, pairs.length);
       pairs.push(p);
       continue;
     }
@@ -69,7 +73,33 @@ function mergeMaps(base: YMap, over: YMap, path: string[], problems: MergeProble
     path.pop();
     pairs[at] = merged === p.value ? p : merged === prev.value ? prev : { ...prev, value: merged };
   }
-  return { kind: 'map', pairs: pairs.filter((p): p is YPair => p !== undefined), span: base.span };
+  return { kind: 'map', pairs: removed ? pairs.filter((p): p is YPair => p !== undefined) : (pairs as YPair[]), span: base.span };
+}
+
+/**
+ * Where each key was last placed in a merged map. Most maps are small: a scan of their keys
+ * costs less than hashing each into a Map, which takes over for large ones.
+ */
+class KeyIndex {
+  private readonly keys: string[];
+  private map: Map<string, number> | undefined;
+
+  constructor(pairs: readonly YPair[]) {
+    this.keys = pairs.map((p) => p.key);
+    if (pairs.length > 32) this.map = new Map(this.keys.map((k, i) => [k, i]));
+  }
+
+  get(key: string): number | undefined {
+    if (this.map) return this.map.get(key);
+    const i = this.keys.lastIndexOf(key);
+    return i === -1 ? undefined : i;
+  }
+
+  /** `key` now also stands at `at`, after every earlier place. */
+  add(key: string, at: number): void {
+    if (this.map) this.map.set(key, at);
+    else this.keys[at] = key;
+  }
 }
 
 const append = (base: YSeq, over: YSeq): YSeq => ({ kind: 'seq', items: [...base.items, ...over.items], span: base.span });

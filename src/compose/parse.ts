@@ -2,6 +2,7 @@ import type { Alias, Node as YamlNode, Document } from 'yaml';
 import { yamlLib } from '../source/lazy-libs.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
+import { untagged } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
 import { fastParse, MAX_EXPANDED_NODES, trimEnd } from './fast-parse.js';
 import { readBlockYaml } from './block-reader.js';
@@ -28,7 +29,14 @@ export function parseYamlFile(file: SourceFile): ParseResult {
   // Ordinary files are read straight from the text, then the CST fast path takes what that
   // reader leaves; anything neither handles (and every error) goes through yaml's Document,
   // which yields the same tree or the problem.
-  return precheck(file) ?? readBlockYaml(file) ?? fastParse(file) ?? parseWithDocument(file);
+  const pre = precheck(file);
+  if (pre) return pre;
+  const block = readBlockYaml(file);
+  if (block) {
+    untagged.add(block.root);
+    return block;
+  }
+  return fastParse(file) ?? parseWithDocument(file);
 }
 
 /** The Document-based path alone: the reference the fast path is tested against. */

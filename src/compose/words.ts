@@ -1,8 +1,15 @@
+const QUOTING = /["'\\]/;
+
 /**
  * Splits a string-form `command:` into argv the way Compose does (shell-style words, quotes
  * and backslashes honoured, no expansion). Unbalanced quotes keep the rest as one word.
  */
 export function splitWords(text: string): string[] {
+  // Without quotes or backslashes, words are the runs between white space.
+  if (!QUOTING.test(text)) {
+    const t = text.trim();
+    return t === '' ? [] : t.split(/\s+/);
+  }
   const words: string[] = [];
   let cur = '';
   let inWord = false;

@@ -125,6 +125,8 @@ export function scalarText(node: YScalar): string {
 export function subSpan(node: YScalar, sources: ReadonlyMap<string, SourceFile>, from: number, to: number): Span {
   const file = sources.get(node.span.file);
   if (!file) return node.span;
-  const [start, end] = scalarMapper(node, file)(from, to);
+  // Most scalars are written verbatim: a shift, without building a mapper.
+  const at = verbatimAt(file.text, node, scalarText(node));
+  const [start, end] = at !== undefined ? [at + from, at + to] : scalarMapper(node, file)(from, to);
   return start === node.span.start && end === node.span.end ? node.span : file.span(start, end);
 }

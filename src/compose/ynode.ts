@@ -50,6 +50,12 @@ export interface YSeq extends YBase {
   items: YNode[];
 }
 
+/**
+ * Trees known to hold no tag: the block reader, which reads most files, refuses tags, and
+ * interpolation adds none. Merging need not walk these looking for `!reset`.
+ */
+export const untagged = new WeakSet<YNode>();
+
 export const isMap = (n: YNode | undefined): n is YMap => n?.kind === 'map';
 export const isSeq = (n: YNode | undefined): n is YSeq => n?.kind === 'seq';
 export const isScalar = (n: YNode | undefined): n is YScalar => n?.kind === 'scalar';

@@ -63,8 +63,10 @@ export function walk(root: string, ctx: WalkContext, found: Found, maxDepth = MA
       continue; // unreadable or missing folder: nothing in it can be linted
     }
     const levels = ctx.gitignore.levels(dir, (name) => entries.some((e) => e.name === name));
+    // `dir` is absolute and normalised (a root from path.resolve, or built here): no path.join needed.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const abs = path.join(dir, entry.name);
+      const abs = prefix + entry.name;
       if (entry.isDirectory()) {
         if (depth >= maxDepth || ALWAYS_SKIPPED_FOLDERS.has(entry.name)) continue;
         if (matches(levels, abs, true) || ctx.ignore.matchesEntry(abs)) continue;

@@ -22,29 +22,44 @@ export interface LineInstruction {
 
 /** Builds an instruction from a logical line `text` (keyword first) mapped to the file by `map`. */
 export function makeInstruction(file: SpanMaker, text: string, map: OffsetMap, end: number): LineInstruction {
+  const n = text.length;
   let kwEnd = 0;
-  while (kwEnd < text.length && !isBlank(text.charCodeAt(kwEnd))) kwEnd++;
-  const { flags: rawFlags, rest } = extractFlags(text, kwEnd);
-  const start = map.toFile(0);
-  const argsStart = Math.max(rest, kwEnd);
-  const argsText = text.slice(argsStart);
-  const argsFileStart = argsText ? map.toFile(argsStart) : map.toFile(kwEnd, 'end');
+  while (kwEnd < n && !isBlank(text.charCodeAt(kwEnd))) kwEnd++;
+  let argsStart = kwEnd;
+  while (argsStart < n && isBlank(text.charCodeAt(argsStart))) argsStart++;
   const flags: Flag[] = [];
-  for (const f of rawFlags) {
-    const span = file.span(map.toFile(f.start), map.toFile(f.end, 'end'));
-    flags.push(f.value === undefined ? { name: f.name, span } : { name: f.name, value: f.value, span });
+  // Most instructions have no flags: skip extractFlags and its result objects.
+  if (text.charCodeAt(argsStart) === 45 && text.charCodeAt(argsStart + 1) === 45) {
+    const extracted = extractFlags(text, argsStart);
+    argsStart = extracted.rest;
+    for (const f of extracted.flags) {
+      const span = file.span(map.toFile(f.start), map.toFile(f.end, 'end'));
+      flags.push(f.value === undefined ? { name: f.name, span } : { name: f.name, value: f.value, span });
+    }
   }
+  const start = map.toFile(0);
+  const kwFileEnd = map.toFile(kwEnd, 'end');
+  const argsText = argsStart < n ? text.slice(argsStart) : '';
+  const argsFileStart = argsText ? map.toFile(argsStart) : kwFileEnd;
   const instruction: Instruction = {
-    keyword: text.slice(0, kwEnd).toUpperCase(),
+    keyword: keywordOf(text, kwEnd),
     span: file.span(start, end),
-    keywordSpan: file.span(start, map.toFile(kwEnd, 'end')),
+    keywordSpan: file.span(start, kwFileEnd),
     argsText,
-    argsSpan: file.span(argsFileStart, argsText ? map.toFile(text.length, 'end') : argsFileStart),
+    argsSpan: file.span(argsFileStart, argsText ? map.toFile(n, 'end') : argsFileStart),
     flags,
     argsToFile: (o, side) => map.toFile(argsStart + o, side),
   };
   return { instruction, text, map, argsStart };
 }
+
+/** The upper-case keyword; the usual spellings map to one shared string without a slice. */
+function keywordOf(text: string, kwEnd: number): string {
+  for (const k of KEYWORD_LIST) if (k.length === kwEnd && text.startsWith(k)) return k;
+  return text.slice(0, kwEnd).toUpperCase();
+}
+
+const KEYWORD_LIST = [...KEYWORDS];
 
 const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 

@@ -5,9 +5,14 @@
  */
 export type Side = 'start' | 'end';
 
+/** Shared by maps with no piece yet; never written to. */
+const NONE: number[] = [];
+
 export class OffsetMap {
-  private readonly starts: number[] = [];
-  private readonly fileStarts: number[] = [];
+  // Maps live as long as the model and most have one piece: arrays are made on the first push,
+  // sized to fit, instead of empty arrays that grow to 17 slots.
+  private starts: number[] = NONE;
+  private fileStarts: number[] = NONE;
   private length = 0;
 
   /** Where an empty map points: the file offset the derived text would start at. */
@@ -17,8 +22,14 @@ export class OffsetMap {
   push(fileStart: number, length: number): void {
     if (length <= 0) return;
     const n = this.starts.length;
+    if (n === 0) {
+      this.starts = [this.length];
+      this.fileStarts = [fileStart];
+      this.length += length;
+      return;
+    }
     // Adjacent pieces merge, so a line without continuations is a single piece.
-    if (n > 0 && this.fileStarts[n - 1]! + (this.length - this.starts[n - 1]!) === fileStart) {
+    if (this.fileStarts[n - 1]! + (this.length - this.starts[n - 1]!) === fileStart) {
       this.length += length;
       return;
     }

@@ -41,7 +41,7 @@ export interface RawInstruction {
   end: number;
   /** File offset just after the logical line's last physical line (before its line break). */
   lineEnd: number;
-  heredocs: RawHeredoc[];
+  heredocs: readonly RawHeredoc[];
 }
 
 export interface ScanProblem {
@@ -61,6 +61,9 @@ const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+/** Shared by the instructions without heredocs (nearly all). */
+const NO_HEREDOCS: readonly RawHeredoc[] = Object.freeze([]);
 
 const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
@@ -145,8 +148,10 @@ export function scanDockerfile(text: string, lineStarts: readonly number[]): Sca
     joined = joined.slice(0, trimmed);
     let end = map.toFile(trimmed, 'end');
 
-    const heredocs: RawHeredoc[] = [];
+    let heredocs: readonly RawHeredoc[] = NO_HEREDOCS;
     if (joined.includes('<<') && mayHaveHeredocs(joined)) {
+      const found: RawHeredoc[] = [];
+      heredocs = found;
       for (const w of heredocWords(joined)) {
         const m = HEREDOC_WORD.exec(w.raw);
         if (!m || !m[3]) continue;
@@ -167,7 +172,7 @@ export function scanDockerfile(text: string, lineStarts: readonly number[]): Sca
           }
         }
         const bodyEnd = terminator ? lineStarts[l - 1]! : text.length;
-        heredocs.push({ name, chomp, expand: name === m[3], wordStart: w.start, wordEnd: w.end, bodyStart, bodyEnd, ...(terminator && { terminator }) });
+        found.push({ name, chomp, expand: name === m[3], wordStart: w.start, wordEnd: w.end, bodyStart, bodyEnd, ...(terminator && { terminator }) });
         if (terminator) end = terminator.end;
         else {
           end = text.length;

@@ -67,7 +67,7 @@ class Resolver {
       if (ins.keyword === 'FROM') {
         const stage = this.fromStage(item, stages.length);
         stages.push(stage);
-        current = new StageBuilder(this, stage, stage.base.kind === 'stage' ? stages[stage.base.stage]!.effective : undefined);
+        current = new StageBuilder(this, stage);
         if (stage.name && !this.byName.has(stage.name)) this.byName.set(stage.name, stage.index);
       } else if (current) {
         current.apply(item);
@@ -128,18 +128,19 @@ class Resolver {
 
   fromStage(item: SyntaxItem, index: number): Stage {
     const ins = item.instruction;
-    const words = splitWords(ins.argsText, this.escape);
+    const words = fromWords(item, this.escape);
     const hasAs = words.length === 3 && words[1]!.raw.toLowerCase() === 'as';
     if (words.length === 0) this.problem('FROM needs an image', ins.keywordSpan);
     else if (words.length !== 1 && !hasAs) this.problem('FROM takes an image and optionally AS <name>', ins.argsSpan);
+    const base = this.baseOf(ins, words[0], index);
     const stage: Stage = {
       index,
       from: ins,
-      base: this.baseOf(ins, words[0], index),
+      base,
       instructions: [],
       args: [],
       own: emptyState(),
-      effective: emptyState(),
+      effective: base.kind === 'stage' ? cloneState(this.stages[base.stage]!.effective) : emptyState(),
       runs: [],
       copies: [],
       onbuild: [],
@@ -215,10 +216,7 @@ class StageBuilder {
   constructor(
     private readonly r: Resolver,
     private readonly stage: Stage,
-    parent: StageState | undefined,
-  ) {
-    if (parent) stage.effective = cloneState(parent);
-  }
+  ) {}
 
   private expand(ins: Instruction, raw: string): ValueAt {
     const e = expandWord(raw, this.lookup, this.r.escape);
@@ -346,12 +344,17 @@ function cloneState(s: StageState): StageState {
   return { ...s, env: new Map(s.env), expose: [...s.expose] };
 }
 
+/** FROM's words, split once per file: every resolution (one per build args) reads them twice. */
+function fromWords(item: SyntaxItem, escape: string): RawWord[] {
+  return (item.words ??= splitWords(item.instruction.argsText, escape));
+}
+
 function stageNames(syn: Syntax, escape: string): Map<string, number> {
   const names = new Map<string, number>();
   let index = 0;
   for (const item of syn.items) {
     if (item.instruction.keyword !== 'FROM') continue;
-    const words = splitWords(item.instruction.argsText, escape);
+    const words = fromWords(item, escape);
     if (words.length === 3 && words[1]!.raw.toLowerCase() === 'as') {
       const name = unquote(words[2]!.raw, escape).toLowerCase();
       if (!names.has(name)) names.set(name, index);

@@ -8,7 +8,7 @@ import { execOrShell, KEYWORDS, makeInstruction, parseMountOptions, type LineIns
 import { OffsetMap } from './offset-map.js';
 import { scanDockerfile, type RawHeredoc, type RawInstruction } from './scan.js';
 import type { CopyInstruction, DockerfileModel, DockerfileProblem, ExecOrShell, Heredoc, HealthcheckState, Instruction, RunInstruction } from './types.js';
-import { parseJsonStrings, splitWords, unquote } from './words.js';
+import { parseJsonStrings, splitWords, unquote, type RawWord } from './words.js';
 
 export type CopyDraft = Omit<CopyInstruction, 'from' | 'chown'> & { fromFlag?: string; chownFlag?: string };
 
@@ -20,6 +20,8 @@ export interface SyntaxItem extends LineInstruction {
   copy?: CopyDraft;
   /** ONBUILD's trigger. */
   trigger?: SyntaxItem;
+  /** FROM's words (escape of the file), cached by `stages.ts`. */
+  words?: RawWord[];
 }
 
 export interface Syntax {
@@ -46,34 +48,41 @@ function item(file: SpanMaker, raw: RawInstruction, escape: string, problems: Do
 function detail(file: SpanMaker, line: LineInstruction, raw: RawInstruction | undefined, escape: string, problems: DockerfileProblem[]): SyntaxItem {
   const ins = line.instruction;
   const out: SyntaxItem = line;
-  const problem = (message: string, span = ins.keywordSpan) => problems.push({ message, span });
-  const heredocs = raw ? raw.heredocs.map((h) => heredoc(file, h)) : [];
+  // Heredocs and the `problem` closure only for the instructions that use them.
   switch (ins.keyword) {
     case 'RUN':
-      out.run = run(file, ins, raw, heredocs);
-      if (!ins.argsText) problem('RUN needs a command');
+      out.run = run(file, ins, raw, heredocsOf(file, raw));
+      if (!ins.argsText) problems.push({ message: 'RUN needs a command', span: ins.keywordSpan });
       break;
     case 'CMD':
     case 'ENTRYPOINT':
       out.command = { ...execOrShell(file, ins), instruction: ins };
       break;
     case 'HEALTHCHECK':
-      out.healthcheck = healthcheck(file, ins, escape, problem);
+      out.healthcheck = healthcheck(file, ins, escape, reporter(problems, ins));
       break;
     case 'COPY':
     case 'ADD':
-      out.copy = copy(file, ins, heredocs, escape, problem);
+      out.copy = copy(file, ins, heredocsOf(file, raw), escape, reporter(problems, ins));
       break;
     case 'ONBUILD': {
       const trigger = triggerOf(file, line, raw, escape, problems);
       if (trigger) out.trigger = trigger;
-      else problem('ONBUILD needs an instruction to trigger');
+      else problems.push({ message: 'ONBUILD needs an instruction to trigger', span: ins.keywordSpan });
       break;
     }
     default:
-      if (!KEYWORDS.has(ins.keyword)) problem(`Unknown instruction ${ins.keyword}`);
+      if (!KEYWORDS.has(ins.keyword)) problems.push({ message: `Unknown instruction ${ins.keyword}`, span: ins.keywordSpan });
   }
   return out;
+}
+
+function reporter(problems: DockerfileProblem[], ins: Instruction): (message: string, span?: Instruction['span']) => void {
+  return (message, span = ins.keywordSpan) => problems.push({ message, span });
+}
+
+function heredocsOf(file: SpanMaker, raw: RawInstruction | undefined): Heredoc[] {
+  return raw ? raw.heredocs.map((h) => heredoc(file, h)) : [];
 }
 
 function triggerOf(file: SpanMaker, line: LineInstruction, raw: RawInstruction | undefined, escape: string, problems: DockerfileProblem[]): SyntaxItem | undefined {
@@ -173,14 +182,15 @@ function copy(file: SpanMaker, ins: Instruction, heredocs: Heredoc[], escape: st
     problem(`${keyword} needs a source and a destination`);
     return undefined;
   }
-  const flag = (name: string) => ins.flags.find((f) => f.name === name);
   const dest = operands.length >= 2 || heredocs.length === 0 ? operands.pop()! : undefined;
   if (!dest) {
     problem(`${keyword} needs a destination`);
     return undefined;
   }
-  const link = flag('link');
   const out: CopyDraft = { instruction: ins, keyword, sources: operands, dest, heredocs };
+  if (ins.flags.length === 0) return out;
+  const flag = (name: string) => ins.flags.find((f) => f.name === name);
+  const link = flag('link');
   const set = <K extends 'fromFlag' | 'chownFlag' | 'chmod' | 'checksum'>(key: K, name: string) => {
     const v = flag(name)?.value;
     if (v !== undefined) out[key] = v;

@@ -129,15 +129,15 @@ export function parseJsonStrings(text: string, from = 0): JsonStrings | undefine
       if (text[i] !== '"') return undefined;
       const start = i++;
       let s = '';
+      // Plain runs are sliced whole: concatenating per character makes a string per character.
+      let run = i;
       for (;;) {
         if (i >= n) return undefined;
-        const c = text[i++]!;
-        if (c === '"') break;
-        if (c < ' ') return undefined;
-        if (c !== '\\') {
-          s += c;
-          continue;
-        }
+        const c = text.charCodeAt(i++);
+        if (c === 34) break;
+        if (c < 32) return undefined;
+        if (c !== 92) continue;
+        s += text.slice(run, i - 1);
         const e = text[i++];
         if (e === 'u') {
           const hex = text.slice(i, i + 4);
@@ -146,8 +146,9 @@ export function parseJsonStrings(text: string, from = 0): JsonStrings | undefine
           i += 4;
         } else if (e !== undefined && e in JSON_ESCAPES) s += JSON_ESCAPES[e];
         else return undefined;
+        run = i;
       }
-      values.push(s);
+      values.push(s + text.slice(run, i - 1));
       ranges.push([start, i]);
       ws();
       if (text[i] === ',') {

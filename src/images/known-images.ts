@@ -137,7 +137,7 @@ const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** The name table globs match: Hub images bare, others with their registry. */
 export function imageKey(ref: ImageRefLike): string {
   const repo = ref.repository.toLowerCase();
-  if (!ref.registry || HUB.has(ref.registry.toLowerCase())) return repo.replace(/^library\//, '');
+  if (!ref.registry || HUB.has(ref.registry.toLowerCase())) return repo.startsWith('library/') ? repo.slice('library/'.length) : repo;
   return `${ref.registry.toLowerCase()}/${repo}`;
 }
 

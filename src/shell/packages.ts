@@ -484,8 +484,17 @@ export interface Cleanup {
 
 const HOME = /^(?:~|\$HOME|\$\{HOME\})(?=\/|$)/;
 
-/** The caches a path removed with `rm -r` covers: `/root/.cache` covers pip, uv, poetry… */
+/** `rm -rf` paths repeat across thousands of RUNs (`/var/lib/apt/lists/*`): judge each once. */
+const cachesOf = new Map<string, CacheKind[]>();
+
+/** The caches a path removed with `rm -r` covers: `/root/.cache` covers pip, uv, poetry… The result is shared: do not change it. */
 export function cachesUnder(path: string): CacheKind[] {
+  let kinds = cachesOf.get(path);
+  if (!kinds) cachesOf.set(path, (kinds = computeCachesUnder(path)));
+  return kinds;
+}
+
+function computeCachesUnder(path: string): CacheKind[] {
   let p = path.replace(HOME, '/root').replace(/\/+/g, '/');
   p = p.replace(/(?:\/\*{1,2}|\/\.\*|\/)+$/, '');
   if (p === '') return [];
@@ -495,10 +504,25 @@ export function cachesUnder(path: string): CacheKind[] {
 const isRecursiveRm = (c: SimpleCommand): boolean =>
   c.name === 'rm' && c.args.some((a) => a.text === '--recursive' || /^-[a-zA-Z]*[rR]/.test(a.text));
 
-/** Every cleanup among `commands`: `rm -rf` of a cache directory, a cache-clean subcommand, a no-cache option. */
-export function findCleanups(commands: readonly SimpleCommand[], ops: readonly PackageOp[] = packageOps(commands)): Cleanup[] {
+/** apt-cleanup and pip-no-cache both ask about each shipped RUN's command list. */
+const cleanupsOf = new WeakMap<readonly SimpleCommand[], Cleanup[]>();
+
+/**
+ * Every cleanup among `commands`: `rm -rf` of a cache directory, a cache-clean subcommand, a
+ * no-cache option. Without `ops`, the result is memoised per command list and shared: do not change it.
+ */
+export function findCleanups(commands: readonly SimpleCommand[], ops?: readonly PackageOp[]): Cleanup[] {
+  if (ops) return computeCleanups(commands, ops);
+  let out = cleanupsOf.get(commands);
+  if (!out) cleanupsOf.set(commands, (out = computeCleanups(commands, packageOps(commands))));
+  return out;
+}
+
+function computeCleanups(commands: readonly SimpleCommand[], ops: readonly PackageOp[]): Cleanup[] {
   const out: Cleanup[] = [];
-  for (const c of commands) {
+  // An index loop: every command of every shipped RUN, where for…of allocates while cold.
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i]!;
     if (!isRecursiveRm(c)) continue;
     for (const a of c.args) {
       if (isOption(a.text)) continue;

@@ -3,7 +3,7 @@ import { lastAtOrBefore } from './search.js';
 
 /** A file's text with a line index, so offsets convert to 1-based line/column once. */
 export class SourceFile {
-  readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
   constructor(
     /** Path relative to the working directory, `/`-separated: what reports show. */
@@ -11,10 +11,20 @@ export class SourceFile {
     readonly text: string,
     /** Absolute path on disk, for I/O. */
     readonly absPath: string = path,
-  ) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+  ) {}
+
+  /**
+   * Where each line starts, indexed on first use: the block reader, which reads most Compose
+   * files, counts lines itself, so many files never need it.
+   */
+  get lineStarts(): number[] {
+    if (!this.starts) {
+      const text = this.text;
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
   }
 
   /** 1-based line and column of an offset; columns count UTF-16 units like editors do. */

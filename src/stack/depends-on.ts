@@ -29,19 +29,29 @@ export function dependencies(service: Service): Dependency[] {
 
 function read(service: Service): Dependency[] {
   const node = get(service.node, 'depends_on');
+  // Loops, not flatMap/map with closures: every service of every stack is read.
+  const out: Dependency[] = [];
   if (isSeq(node)) {
-    return node.items.flatMap((item) => {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i]!;
       const name = str(item);
-      return name ? [{ service: name, condition: 'service_started', span: item.span, short: true }] : [];
-    });
+      if (name) out.push({ service: name, condition: 'service_started', span: item.span, short: true });
+    }
+  } else if (isMap(node)) {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const p = node.pairs[i]!;
+      out.push({ service: p.key, condition: str(get(p.value, 'condition')) ?? 'service_started', span: p.keySpan, short: false });
+    }
   }
-  if (!isMap(node)) return [];
-  return node.pairs.map((p) => ({ service: p.key, condition: str(get(p.value, 'condition')) ?? 'service_started', span: p.keySpan, short: false }));
+  return out;
 }
 
 /** Services some other service waits on to finish (`condition: service_completed_successfully`). */
 export function awaitedToComplete(services: readonly Service[]): Set<string> {
   const out = new Set<string>();
-  for (const s of services) for (const d of dependencies(s)) if (d.condition === 'service_completed_successfully') out.add(d.service);
+  for (let i = 0; i < services.length; i++) {
+    const deps = dependencies(services[i]!);
+    for (let j = 0; j < deps.length; j++) if (deps[j]!.condition === 'service_completed_successfully') out.add(deps[j]!.service);
+  }
   return out;
 }

@@ -33,12 +33,19 @@ export function composeProbe(service: Service, sources: ReadonlyMap<string, Sour
   if (!file) return undefined;
   if (isScalar(test)) return { shell: test.span, commands: analyzeMappedScript(scalarText(test), scalarMapper(test, file)), file };
   if (!isSeq(test)) return undefined;
-  const [kind, ...rest] = test.items;
-  if (str(kind) === 'CMD-SHELL' && isScalar(rest[0])) {
-    return { shell: kind!.span, commands: analyzeMappedScript(scalarText(rest[0]), scalarMapper(rest[0], file)), file };
+  // Indexed, not destructured with a rest element: that runs the iterator protocol per item.
+  const items = test.items;
+  const kind = str(items[0]);
+  const first = items[1];
+  if (kind === 'CMD-SHELL' && isScalar(first)) {
+    return { shell: items[0]!.span, commands: analyzeMappedScript(scalarText(first), scalarMapper(first, file)), file };
   }
-  if (str(kind) !== 'CMD') return undefined;
-  const words: MappedWord[] = rest.filter(isScalar).map((w) => ({ text: scalarText(w), start: w.span.start, end: w.span.end, map: scalarMapper(w, file) }));
+  if (kind !== 'CMD') return undefined;
+  const words: MappedWord[] = [];
+  for (let i = 1; i < items.length; i++) {
+    const w = items[i]!;
+    if (isScalar(w)) words.push({ text: scalarText(w), start: w.span.start, end: w.span.end, map: scalarMapper(w, file) });
+  }
   return { commands: fromWords(words, 0, analyzeCommands), file };
 }
 
@@ -86,8 +93,18 @@ export function probeAdvice(command: SimpleCommand, facts: ImageFacts | undefine
   return canInstall ? `install ${command.name} in the image, or probe with a tool it has` : facts?.healthcheck?.note ?? 'probe with a binary the image ships';
 }
 
+/** Known images' probes are shown in thousands of messages: format each once (per form). */
+const shown = [new WeakMap<readonly string[], string>(), new WeakMap<readonly string[], string>()] as const;
+
 /** A probe as compose (`test: […]`) or a Dockerfile (`HEALTHCHECK CMD …`) writes it. */
 export function showProbe(test: readonly string[], dockerfile: boolean): string {
+  const memo = shown[dockerfile ? 1 : 0];
+  let text = memo.get(test);
+  if (text === undefined) memo.set(test, (text = formatProbe(test, dockerfile)));
+  return text;
+}
+
+function formatProbe(test: readonly string[], dockerfile: boolean): string {
   const list = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
   if (!dockerfile) return `test: ${list(test)}`;
   return test[0] === 'CMD-SHELL' ? `HEALTHCHECK CMD ${(test[1] ?? '').replaceAll('$$', '$')}` : `HEALTHCHECK CMD ${list(test.slice(1))}`;

@@ -5,6 +5,11 @@ import { SourceFile } from '../../src/source/source-file.js';
 const parse = (text: string, lookup: Record<string, string> = {}) => parseEnvFile(new SourceFile('.env', text), lookup);
 
 describe('parseEnvFile', () => {
+  it('ends an unquoted value at a space or tab before `#`, not at a bare `#`', () => {
+    const r = parse('A=x#y\nB=x #c\nC=x\t#c\nD=#x\nE= v \t \nF="a\\nb"\n');
+    expect(r.values).toEqual({ A: 'x#y', B: 'x', C: 'x', D: '#x', E: 'v', F: 'a\nb' });
+  });
+
   it('reads the forms Compose accepts', () => {
     const text = [
       '# a comment',
