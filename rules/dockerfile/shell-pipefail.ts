@@ -1,4 +1,4 @@
-import { shellAt } from '../../src/dockerfile/at-instruction.js';
+import { shellAt } from '../../src/dockerfile/chain.js';
 import { runCommands } from '../../src/dockerfile/commands.js';
 import { runPipes } from '../../src/dockerfile/pipes.js';
 import type { RunInstruction } from '../../src/dockerfile/types.js';
