@@ -1,5 +1,4 @@
-import { expandAt } from '../../src/dockerfile/chain.js';
-import { resolvePath, stageChain } from '../../src/dockerfile/chain.js';
+import { expandAt, resolvePath, stageChain } from '../../src/dockerfile/chain.js';
 import type { DockerfileModel, Instruction, Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 
