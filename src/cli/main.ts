@@ -80,11 +80,22 @@ function write(out: (s: string) => void, text: string, code: number): number {
   return code;
 }
 
+/**
+ * A reader that stops early (`ragcheck lint | head`) closes the pipe: stop quietly with the
+ * status of a process ended by SIGPIPE, as other command-line tools do.
+ */
+function stdoutFailed(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(128 + 13);
+  process.stderr.write(`ragcheck: cannot write the output: ${e.message}\n`);
+  process.exit(2);
+}
+
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function processIo(): Io {
+  process.stdout.on('error', stdoutFailed);
   return {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(s),

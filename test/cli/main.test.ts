@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -154,5 +154,15 @@ describe('the installed binary', () => {
     const r = await promisify(execFile)(process.execPath, [join(packageRoot, 'bin/ragcheck.js'), 'lint', '--format', 'json', 'fixtures/stacks/seed-004-rag-onprem'], { cwd: packageRoot }).catch((e: { code: number; stdout: string }) => e);
     expect((r as { code?: number }).code).toBe(1);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 4, errors: 10, warnings: 41 });
+  });
+
+  it('stops quietly when its reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [join(packageRoot, 'bin/ragcheck.js'), 'lint', 'fixtures'], { cwd: packageRoot });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect([0, 1, 141]).toContain(code);
   });
 });
