@@ -1,5 +1,5 @@
 import { lint } from '../engine/lint.js';
-import { formatJson } from '../report/json.js';
+import { writeJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import { summarize } from '../report/summary.js';
 import { UsageError } from '../discover/discover.js';
@@ -38,7 +38,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     envFiles: values['env-file'] as string[] | undefined,
   });
   const files = result.files;
-  if (format === 'json') io.stdout(formatJson(result.diagnostics, files));
+  if (format === 'json') writeJson(result.diagnostics, files, io.stdout);
   else {
     // chalk is loaded only for people: machine formats start faster without it.
     const { makeChalk } = await import('./colour.js');

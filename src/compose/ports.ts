@@ -104,7 +104,11 @@ function shortPort(node: YScalar, sources: ReadonlyMap<string, SourceFile>): Por
     const at = spec.length - parts[parts.length - 1]!.length - 1 - publishedText.length;
     publishedSpan = subSpan(node, sources, at, at + publishedText.length);
   }
-  return { node, span: node.span, short: true, ...(hostIp !== undefined && { hostIp }), ...(published && { published }), publishedSpan, target, protocol };
+  // Set one by one: spreading `{ hostIp }`-style pieces allocates an object per piece.
+  const entry: PortEntry = { node, span: node.span, short: true, publishedSpan, target, protocol };
+  if (hostIp !== undefined) entry.hostIp = hostIp;
+  if (published) entry.published = published;
+  return entry;
 }
 
 function longPort(node: YNode): PortEntry | undefined {

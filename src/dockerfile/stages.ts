@@ -308,23 +308,20 @@ class StageBuilder {
       r.problem('ENV needs a name and a value', ins.keywordSpan);
       return [];
     }
-    const entry = (raw: string): EnvEntry => {
-      const v = this.expand(ins, raw);
-      return { value: v.value, resolved: v.resolved, instruction: ins };
-    };
+    // An expanded value already has the entry's shape: no second object, no closure.
     const first = words[0]!;
     if (!first.raw.includes('=')) {
       if (words.length < 2) {
         r.problem(`ENV ${first.raw} needs a value`, ins.argsSpan);
         return [];
       }
-      return [[first.raw, entry(ins.argsText.slice(words[1]!.start))]];
+      return [[first.raw, this.expand(ins, ins.argsText.slice(words[1]!.start))]];
     }
     const pairs: [string, EnvEntry][] = [];
     for (const w of words) {
       const eq = w.raw.indexOf('=');
       if (eq <= 0) r.problem(`ENV ${w.raw} needs name=value`, r.wordSpan(ins, w));
-      else pairs.push([w.raw.slice(0, eq), entry(w.raw.slice(eq + 1))]);
+      else pairs.push([w.raw.slice(0, eq), this.expand(ins, w.raw.slice(eq + 1))]);
     }
     return pairs;
   }

@@ -14,7 +14,8 @@ export function runComposeRules(
   const out: Diagnostic[] = [];
   for (const run of enabledRules(rules, settings, stack.environment)) {
     if (!run.rule.check) continue;
-    run.rule.check({ stack, environment: stack.environment, effective, options: run.options(), report: run.reporter(out) });
+    run.sink = out;
+    run.rule.check({ stack, environment: stack.environment, effective, options: run.options(), report: run.report });
   }
   return out;
 }
@@ -31,7 +32,8 @@ export function runDockerfileRules(
   const out: Diagnostic[] = [];
   for (const run of enabledRules(rules, settings, environment)) {
     if (!run.rule.checkDockerfile) continue;
-    run.rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options(), report: run.reporter(out) });
+    run.sink = out;
+    run.rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options(), report: run.report });
   }
   return out;
 }
@@ -41,7 +43,12 @@ interface EnabledRule {
   rule: Rule;
   /** A fresh copy of the default options for each check, so no check sees another's changes. */
   options: () => Record<string, unknown>;
-  reporter: (out: Diagnostic[]) => (r: Report) => void;
+  /**
+   * Reports into `sink`, which each run points at its own findings: one closure per rule
+   * rather than one per rule and stack (checks are synchronous, so runs never interleave).
+   */
+  report: (r: Report) => void;
+  sink: Diagnostic[];
 }
 
 /**
@@ -69,20 +76,24 @@ function computeEnabled(rules: readonly Rule[], settings: ReadonlyMap<string, Ru
     if (severity === 'off') continue;
     if (meta.environments && !meta.environments.includes(environment)) continue;
     const configured = setting?.options;
-    out.push({ rule, options: configured ? () => configured : () => ({ ...meta.defaultOptions }), reporter: (o) => reporter(meta.id, severity, o) });
+    const enabled: EnabledRule = {
+      rule,
+      options: configured ? () => configured : () => ({ ...meta.defaultOptions }),
+      report: (r) => enabled.sink.push(diagnostic(meta.id, severity, r)),
+      sink: [],
+    };
+    out.push(enabled);
   }
   return out;
 }
 
-function reporter(ruleId: string, severity: Severity, out: Diagnostic[]): (r: Report) => void {
-  return (r) => {
-    // Assigned one by one, not spread: findings run to tens of thousands.
-    const d: Diagnostic = { ruleId, severity: r.severity ? milder(r.severity, severity) : severity, message: r.message, span: r.span };
-    if (r.fix) d.fix = r.fix;
-    if (r.related) d.related = r.related;
-    if (r.everyStack) d.everyStack = true;
-    out.push(d);
-  };
+function diagnostic(ruleId: string, severity: Severity, r: Report): Diagnostic {
+  // Assigned one by one, not spread: findings run to tens of thousands.
+  const d: Diagnostic = { ruleId, severity: r.severity ? milder(r.severity, severity) : severity, message: r.message, span: r.span };
+  if (r.fix) d.fix = r.fix;
+  if (r.related) d.related = r.related;
+  if (r.everyStack) d.everyStack = true;
+  return d;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

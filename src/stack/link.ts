@@ -36,14 +36,14 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
   const build = service.build!;
   const context = build.context ? String(build.context.value) : '.';
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined; // remote context: nothing to read
-  const contextAbs = path.resolve(cwd, stack.projectDir, context);
+  const contextAbs = resolveUnder(resolveUnder(cwd, stack.projectDir), context);
   let dockerfile: DockerfileModel;
   let dockerfileAbs: string | undefined;
   if (build.dockerfileInline) {
     dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
   } else {
     const name = build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile';
-    const abs = path.resolve(contextAbs, name);
+    const abs = resolveUnder(contextAbs, name);
     dockerfileAbs = abs;
     const loaded = await dockerfiles.load(abs);
     if (!loaded.ok) {
@@ -76,4 +76,23 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
   const buildContext = await contexts.get(contextAbs, dockerfileAbs);
   if (buildContext) built.buildContext = buildContext;
   return built;
+}
+
+/**
+ * `path.resolve(base, rel)`, remembered: thousands of services build from the same few
+ * project folders, contexts and Dockerfile names, and resolving normalises the whole path.
+ */
+const resolved = new Map<string, Map<string, string>>();
+
+function resolveUnder(base: string, rel: string): string {
+  if (!path.isAbsolute(base)) return path.resolve(base, rel); // depends on process.cwd()
+  let byRel = resolved.get(base);
+  if (!byRel) {
+    // A long-lived process (a watch, the tests) must not grow it forever.
+    if (resolved.size >= 4096) resolved.clear();
+    resolved.set(base, (byRel = new Map()));
+  }
+  let abs = byRel.get(rel);
+  if (abs === undefined) byRel.set(rel, (abs = path.resolve(base, rel)));
+  return abs;
 }
