@@ -11,6 +11,8 @@ export default defineRule({
     category: 'images',
     summary: 'Images are pinned to an explicit version, never untagged, :latest or another moving tag',
     severity: 'error',
+    // With `fix --pin-digests`: the digest comes from the registry, so plain `fix` has none.
+    fixable: 'safe',
     peers: { hadolint: ['DL3006', 'DL3007'], dclint: ['service-image-require-explicit-tag'], trivy: ['AVD-DS-0001'], checkov: ['CKV_DOCKER_7'] },
     options: {
       type: 'object',

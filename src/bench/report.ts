@@ -33,8 +33,9 @@ export function toRow(tool: string, input: string, files: number, samples: reado
 export interface Ratio {
   name: string;
   value: number;
-  target: string;
-  met: boolean;
+  /** Absent for figures measured for information only. */
+  target?: string;
+  met?: boolean;
   basis: string;
 }
 
@@ -49,7 +50,7 @@ export function formatTable(rows: readonly Row[], ratios: readonly Ratio[]): str
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ''];
-  for (const r of ratios) out.push(`${r.name}: ${r.value.toFixed(2)}x  (target ${r.target}: ${r.met ? 'met' : 'NOT met'}; ${r.basis})`);
+  for (const r of ratios) out.push(`${r.name}: ${r.value.toFixed(2)}x  (${r.target ? `target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : 'no target'}; ${r.basis})`);
   return out.join('\n');
 }
 

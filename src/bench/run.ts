@@ -91,7 +91,13 @@ async function main(): Promise<void> {
   const rcRow = toRow('ragcheck lint', 'corpus', files, rc);
   rows.push(rcRow);
 
+  const fixDry = await runner.repeat(node(['bin/ragcheck.js', 'fix', '--dry-run', corpusRel], 'ragcheck-fix.diff'), o.runs);
+  log(`ragcheck fix --dry-run: ${secs(fixDry)} s; ${describeDiff(join(outDir, 'ragcheck-fix.diff'))}`);
+  const fixRow = toRow('ragcheck fix --dry-run', 'corpus', files, fixDry);
+  rows.push(fixRow);
+
   const ratios: Ratio[] = [];
+  ratios.push({ name: 'ragcheck fix --dry-run / lint', value: round(fixRow.medianSeconds / rcRow.medianSeconds, 2), basis: 'the fix passes re-lint the stacks until no fix is left' });
   const overBare = rcRow.medianSeconds / bareRow.medianSeconds;
   ratios.push({ name: 'ragcheck / bare parse', value: round(overBare, 2), target: '<= 1.5x', met: overBare <= 1.5, basis: 'same files (compose files and Dockerfiles), whole processes' });
   const overYaml = rcRow.medianSeconds / bareYamlRow.medianSeconds;
@@ -149,6 +155,13 @@ function describeRagcheck(out: string): string {
   for (const d of r.diagnostics) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
   const top = [...byRule].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ');
   return `${r.diagnostics.length} findings in ${r.summary.files} files (${top})`;
+}
+
+function describeDiff(out: string): string {
+  const text = readFileSync(out, 'utf8');
+  const files = text.match(/^\+\+\+ /gm)?.length ?? 0;
+  const hunks = text.match(/^@@ /gm)?.length ?? 0;
+  return `a diff of ${files} files, ${hunks} hunks`;
 }
 
 function describeDclint(out: string): string {

@@ -18,6 +18,7 @@ const HELP = `Usage: ragcheck <command> [options]
 Commands:
   lint [paths…]        Check compose stacks and Dockerfiles (default command)
   resolve [-f FILE]…   Print the merged, interpolated stack like \`docker compose config\`
+  fix [paths…]         Apply the safe fixes, then report what remains (also: lint --fix)
   rules [id]           List the rules, or print one rule's documentation
   config import-hadolint [file] [--write]
                        Carry a .hadolint.yaml over: print (or write) .ragcheck.yaml settings
@@ -29,6 +30,15 @@ Lint options:
       --env-file <file>    Variables for interpolation (repeatable)
       --max-warnings <n>   Exit 1 when there are more than n warnings
       --no-color           Plain output (also NO_COLOR=1)
+
+Fix options (and the lint options above):
+      --unsafe             Also apply fixes that may change what runs
+      --dry-run            Print a unified diff instead of writing; exit 1 if anything would change
+      --rule <id>          Only this rule's fixes (repeatable, or comma-separated)
+      --pin-digests        Pin images to the digest their tag names now (name:tag@sha256:…),
+                           looked up in each registry (credentials: ~/.docker/config.json)
+      --insecure-registry <host[:port]>
+                           Reach this registry over plain HTTP (loopback ones always are)
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -45,6 +55,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (first === 'resolve') return await (await import('./resolve-command.js')).resolveCommand(rest, io);
     if (first === 'rules') return (await import('./rules-command.js')).rulesCommand(rest, io);
     if (first === 'config') return (await import('./config-command.js')).configCommand(rest, io);
+    if (first === 'fix') return await (await import('./fix-command.js')).fixCommand(rest, io);
+    // `lint --fix` is `fix`: the same options, and it reports what remains as lint does.
+    if (argv.includes('--fix')) return await (await import('./fix-command.js')).fixCommand((first === 'lint' ? rest : argv).filter((a) => a !== '--fix'), io);
     if (first === 'lint') return await lintCommand(rest, io);
     if (first && !first.startsWith('-') && /^[a-z]+$/.test(first) && !looksLikePath(first, io.cwd)) {
       return write(io.stderr, `ragcheck: unknown command "${first}"\n\n${HELP}`, 2);

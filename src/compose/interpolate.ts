@@ -63,6 +63,11 @@ function walk(node: YNode, env: Record<string, string>, problems: InterpolationP
   }
 }
 
+/** The variable a "required variable is missing" problem names, else undefined. */
+export function missingRequiredVariable(message: string): string | undefined {
+  return message.startsWith(REQUIRED) ? /^\S+/.exec(message.slice(REQUIRED.length))?.[0] : undefined;
+}
+
 function scalar(node: YScalar, text: string, env: Record<string, string>, problems: InterpolationProblem[], path: (string | number)[]): YScalar {
   const refs: VarRef[] = [];
   const errors: string[] = [];

@@ -8,7 +8,7 @@ import { resolveExtends } from './extends.js';
 import type { FileCache } from './file-cache.js';
 import { applyInclude } from './include.js';
 import type { IncludeRequest } from './include.js';
-import { interpolate, type InterpolationProblem } from './interpolate.js';
+import { interpolate, missingRequiredVariable, type InterpolationProblem } from './interpolate.js';
 import { mergeFiles } from './merge.js';
 import type { ComposeStack, EnvExample } from './model.js';
 import { validateCompose } from './validate.js';
@@ -65,6 +65,10 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
     tree.sources.push(envExample.file);
     tree.envFiles.push(envExample.file.path);
   }
+  // A required variable the stack documents is one its deployers are told to set: that it is
+  // unset where ragcheck runs says nothing about the files.
+  const documented = new Set(envExample?.names.map((n) => n.name));
+  const diagnostics = documented.size ? tree.diagnostics.filter((d) => !documented.has(missingRequiredVariable(d.message) ?? '')) : tree.diagnostics;
   const sources = new Map(tree.sources.map((s) => [s.path, s]));
   const stack = buildComposeStack({
     name: plan.name,
@@ -77,7 +81,7 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
     env: tree.env,
     envExample,
   });
-  return { stack, diagnostics: tree.diagnostics, sources: tree.sources, envFiles: tree.envFiles };
+  return { stack, diagnostics, sources: tree.sources, envFiles: tree.envFiles };
 }
 
 /** Names documented by each `.env.example` read (its text is read once, through the file cache). */

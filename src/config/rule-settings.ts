@@ -46,6 +46,21 @@ export function resolveRuleSettings(loaded: LoadedConfig, metas: RuleMeta[]): Ma
   return settings;
 }
 
+/**
+ * Settings a command imposes over the config's (`fix --pin-digests` asks pinned-image-tag for
+ * every image without a digest): the options win, and a rule that is off runs at its default
+ * severity.
+ */
+export function withRuleOptions(settings: Map<string, RuleSetting>, overrides: Readonly<Record<string, Record<string, unknown>>>, metas: readonly RuleMeta[]): Map<string, RuleSetting> {
+  for (const [id, options] of Object.entries(overrides)) {
+    const meta = metas.find((m) => m.id === id);
+    const current = settings.get(id);
+    if (!meta || !current) continue;
+    settings.set(id, { severity: current.severity === 'off' ? meta.severity : current.severity, options: { ...current.options, ...options } });
+  }
+  return settings;
+}
+
 function presetSeverity(meta: RuleMeta, strict: boolean): Severity | 'off' {
   if (strict) return meta.severity === 'warning' ? 'error' : meta.severity;
   return meta.recommended === false ? 'off' : meta.severity;

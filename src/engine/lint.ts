@@ -1,6 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load-config.js';
-import { resolveRuleSettings } from '../config/rule-settings.js';
+import { resolveRuleSettings, withRuleOptions } from '../config/rule-settings.js';
 import { discover } from '../discover/discover.js';
 import type { SourceFile } from '../source/source-file.js';
 import { checkStacks, type StackOutcome } from './check-stacks.js';
@@ -13,6 +13,10 @@ export interface LintOptions {
   configPath?: string;
   environment?: string;
   envFiles?: string[];
+  /** Texts to lint in place of the files on disk, by absolute path (`fix` checks its edits with them). */
+  overrides?: ReadonlyMap<string, string>;
+  /** Rule options that win over the config's, turning the rule on if it is off. */
+  ruleOptions?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface LintResult {
@@ -28,9 +32,10 @@ const RULES = ruleIndex(allRules.map((r) => r.meta));
 /** discover → load → check → suppress: the whole `ragcheck lint` minus output. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const config = await loadConfig(opts.cwd, opts.configPath);
-  const settings = resolveRuleSettings(config, allRules.map((r) => r.meta));
+  const metas = allRules.map((r) => r.meta);
+  const settings = withRuleOptions(resolveRuleSettings(config, metas), opts.ruleOptions ?? {}, metas);
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
-  const checked = await checkStacks({ plans: found.stacks, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: found.composeTexts, environment: opts.environment, listings: found.listings });
+  const checked = await checkStacks({ plans: found.stacks, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
 
   const sources = new Map(checked.sources.map((s) => [s.path, s]));
   const diagnostics = checked.outcomes.flatMap((o) => o.diagnostics);
@@ -91,6 +96,20 @@ class FindingIndex<V> {
     this.order.push(v);
   }
 
+  /** Adds `d` unless an equal finding is in already (one lookup, not get + add); whether it did. */
+  addNew(d: Diagnostic, v: V): boolean {
+    let byStart = this.byFile.get(d.span.file);
+    if (!byStart) this.byFile.set(d.span.file, (byStart = new Map()));
+    const same = byStart.get(d.span.start);
+    if (!same) byStart.set(d.span.start, [{ d, v }]);
+    else {
+      for (const x of same) if (x.d.span.end === d.span.end && x.d.ruleId === d.ruleId && x.d.message === d.message) return false;
+      same.push({ d, v });
+    }
+    this.order.push(v);
+    return true;
+  }
+
   /** Values in the order they were added. */
   values(): readonly V[] {
     return this.order;
@@ -100,11 +119,7 @@ class FindingIndex<V> {
 /** A base file shared by several stacks yields each finding once. */
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new FindingIndex<true>();
-  return ds.filter((d) => {
-    if (seen.get(d)) return false;
-    seen.add(d, true);
-    return true;
-  });
+  return ds.filter((d) => seen.addNew(d, true));
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -43,6 +43,15 @@ describe('loadStack', () => {
     expect(loaded.sources.map((s) => s.path).sort()).toEqual(['.env', 'compose.prod.yaml', 'compose.yaml']);
   });
 
+  it('says nothing of a missing required variable the stack documents in .env.example', async () => {
+    const compose = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it}\n      USER: ${DB_USER:?set it}\n';
+    const dir = project({ 'compose.yaml': compose, '.env.example': '# the database password\nDB_PASSWORD=\n' });
+    const loaded = await loadStack(plan(dir, ['compose.yaml']), { cwd: dir, files: new FileCache(dir) });
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      'Required variable DB_USER is missing a value: set it in services.db.environment.USER; Compose refuses to start unless the environment sets it',
+    ]);
+  });
+
   it('uses --env-file files in order instead of .env', async () => {
     const dir = project({
       '.env': 'TAG=from-dotenv\n',
