@@ -1,6 +1,6 @@
 import { parseDuration } from '../../src/compose/duration.js';
-import { appendPairEdit } from '../../src/compose/map-edits.js';
-import { getPair, isMap, str } from '../../src/compose/ynode.js';
+import { appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
+import { getPair, isMap, isScalar, str } from '../../src/compose/ynode.js';
 import { defineRule, type Fix, type Span } from '../../src/engine/types.js';
 import { healthcheckDisabled } from '../../src/stack/health.js';
 
@@ -34,7 +34,8 @@ export default defineRule({
       if (start) {
         const ms = parseDuration(str(start.value) ?? '');
         if (ms === undefined || ms >= minimum) continue;
-        const fix: Fix | undefined = file && { title: `Set start_period to ${minimumText}`, safe: true, edits: [{ file: file.path, start: start.value.span.start, end: start.value.span.end, text: minimumText }] };
+        const edit = file && isScalar(start.value) ? replaceScalarEdit(start.value, minimumText, file) : undefined;
+        const fix: Fix | undefined = edit && { title: `Set start_period to ${minimumText}`, safe: true, edits: [edit] };
         report({ span: start.value.span, message: `${what}, and a start_period of ${str(start.value)} is shorter than ${minimumText}: failed probes will mark it unhealthy while it loads`, ...(fix && { fix }) });
         continue;
       }

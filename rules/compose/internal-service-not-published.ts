@@ -1,4 +1,5 @@
-import { bindLocalhostEdit, bindsAllInterfaces, formatRange, servicePorts } from '../../src/compose/ports.js';
+import { bindLocalhostAnyEdit } from '../../src/compose/port-edits.js';
+import { bindsAllInterfaces, formatRange, servicePorts } from '../../src/compose/ports.js';
 import { defineRule } from '../../src/engine/types.js';
 import type { ImageRole } from '../../src/images/facts.js';
 import { internalRole } from '../../src/stack/roles.js';
@@ -36,7 +37,7 @@ export default defineRule({
       for (const port of servicePorts(service, stack.sources)) {
         if (!bindsAllInterfaces(port)) continue;
         const host = port.published ? `port ${formatRange(port.published)}` : `container port ${formatRange(port.target)} on a random host port`;
-        const edit = bindLocalhostEdit(port, stack.sources);
+        const edit = bindLocalhostAnyEdit(port, stack.sources, true);
         report({
           span: port.span,
           message: `${service.name} (${image!.facts!.id}) publishes ${host} on every host interface, and ${ROLE_NAMES[role]} must not face the network; bind it to 127.0.0.1 or drop the port and reach it as ${service.name}:${port.target.start}`,

@@ -1,8 +1,13 @@
 import picomatch from 'picomatch';
-import type { Service } from '../../src/compose/model.js';
-import { defineRule } from '../../src/engine/types.js';
+import { splitVolumeSpec } from '../../src/compose/build-model.js';
+import { addTopLevelEntriesEdit, appendItemEdit, appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
+import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
+import { scalarMapper, scalarText } from '../../src/compose/yaml-scalar.js';
+import { getPair, isMap, isScalar, isSeq } from '../../src/compose/ynode.js';
+import { defineRule, type Edit, type Fix, type Span } from '../../src/engine/types.js';
 import { dataFinding } from '../../src/images/data-messages.js';
-import { placeData } from '../../src/images/data-placement.js';
+import { contains, placeData, type Placement } from '../../src/images/data-placement.js';
+import type { SourceFile } from '../../src/source/source-file.js';
 import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 
@@ -40,6 +45,7 @@ export default defineRule({
       },
     },
     defaultOptions: { paths: [] },
+    fixable: 'unsafe',
   },
   check({ stack, options, report }) {
     const extra = ((options.paths as PathOption[] | undefined) ?? []).map((p) => ({
@@ -63,9 +69,105 @@ export default defineRule({
       for (const dir of dirs) {
         if (seen.has(dir.path)) continue;
         seen.add(dir.path);
-        const finding = dataFinding(service, dir, placeData(dir.path, service.volumes, volumes), service.image?.span ?? service.keySpan);
-        if (finding) report(finding);
+        const placement = placeData(dir.path, service.volumes, volumes);
+        const finding = dataFinding(service, dir, placement, service.image?.span ?? service.keySpan);
+        if (!finding) continue;
+        const fix = dataVolumeFix(stack, service, dir, placement, finding.span);
+        report({ ...finding, ...(fix && { fix }) });
       }
     }
   },
 });
+
+/**
+ * Puts the data on a named volume, declared at the top level: a bind or anonymous mount gets
+ * a volume name as its source, a mount at an old or shadowed path is moved to the path that
+ * holds the data, and a service with no mount there gets one. Unsafe: the container starts on
+ * a new, empty volume, and data already written elsewhere stays there until moved by hand.
+ */
+function dataVolumeFix(stack: ComposeStack, service: Service, dir: DataDir, placement: Placement, at: Span): Fix | undefined {
+  const mount = service.volumes.find((m) => m.span === at);
+  const name = mount?.type === 'volume' && mount.source ? mount.source : freeName(stack, service);
+  let edit: Edit | undefined;
+  if (placement.kind === 'bind' || placement.kind === 'anonymous') edit = mount && sourceEdit(stack, mount, name);
+  else if (placement.kind === 'tmpfs') return undefined;
+  else if (mount) edit = targetEdit(stack, mount, contains(mount.target, dir.path) && placement.kind === 'image-volume' ? placement.volume : dir.mountAt);
+  else edit = newMountEdit(stack, service, `${name}:${dir.mountAt}`);
+  if (!edit) return undefined;
+  const edits = [edit];
+  if (!stack.volumes.some((v) => v.name === name)) {
+    const file = stack.sources.get(edit.file);
+    const declare = file && addTopLevelEntriesEdit(stack.root, 'volumes', { [name]: '' }, file);
+    if (!declare) return undefined;
+    edits.push(declare);
+  }
+  return { title: `Keep ${service.name}'s ${dir.what} on the named volume ${name}`, safe: false, edits };
+}
+
+/** `<service>_data`, or with a number when that name is taken. */
+function freeName(stack: ComposeStack, service: Service): string {
+  const taken = new Set(stack.volumes.map((v) => v.name));
+  for (const s of stack.services) for (const m of s.volumes) if (m.source) taken.add(m.source);
+  const base = `${service.name.replace(/[^A-Za-z0-9_.-]/g, '_')}_data`;
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  return name;
+}
+
+/** The mount's host path or missing source becomes the volume name. */
+function sourceEdit(stack: ComposeStack, mount: VolumeMount, name: string): Edit | undefined {
+  const file = stack.sources.get(mount.node.span.file);
+  if (!file) return undefined;
+  const node = mount.node;
+  if (isScalar(node)) {
+    const written = scalarText(node);
+    const parts = splitVolumeSpec(written);
+    const map = scalarMapper(node, file);
+    if (parts.length === 1) return insertion(file, map(0, 0), `${name}:`);
+    const [start, end] = map(0, parts[0]!.length);
+    return file.text.slice(start, end) === parts[0] ? { file: file.path, start, end, text: name } : undefined;
+  }
+  if (!isMap(node) || getPair(node, 'bind')) return undefined;
+  const type = getPair(node, 'type');
+  const source = getPair(node, 'source');
+  if (!type || !isScalar(type.value)) return undefined;
+  if (!source) return type.value.value === 'volume' ? appendPairEdit(node, 'source', name, file) : undefined;
+  // A bind mount needs both its type and its source changed: one edit over both keeps them together.
+  const typeEdit = type.value.value === 'volume' ? undefined : replaceScalarEdit(type.value, 'volume', file);
+  const sourceEdit = isScalar(source.value) ? replaceScalarEdit(source.value, name, file) : undefined;
+  if (!sourceEdit) return undefined;
+  if (!typeEdit) return sourceEdit;
+  const [a, b] = typeEdit.start < sourceEdit.start ? [typeEdit, sourceEdit] : [sourceEdit, typeEdit];
+  return { file: file.path, start: a.start, end: b.end, text: a.text + file.text.slice(a.end, b.start) + b.text };
+}
+
+/** The mount's container path becomes `target`. */
+function targetEdit(stack: ComposeStack, mount: VolumeMount, target: string): Edit | undefined {
+  const file = stack.sources.get(mount.node.span.file);
+  if (!file) return undefined;
+  const node = mount.node;
+  if (isMap(node)) {
+    const t = getPair(node, 'target');
+    return t && isScalar(t.value) ? replaceScalarEdit(t.value, target, file) : undefined;
+  }
+  if (!isScalar(node)) return undefined;
+  const written = scalarText(node);
+  const parts = splitVolumeSpec(written);
+  const from = parts.length === 1 ? 0 : parts[0]!.length + 1;
+  const old = parts.length === 1 ? parts[0]! : parts[1]!;
+  const [start, end] = scalarMapper(node, file)(from, from + old.length);
+  return file.text.slice(start, end) === old ? { file: file.path, start, end, text: target } : undefined;
+}
+
+/** A `- name:/path` item in the service's volumes, or a new `volumes:` list. */
+function newMountEdit(stack: ComposeStack, service: Service, spec: string): Edit | undefined {
+  const file = stack.sources.get(service.node.span.file);
+  if (!file) return undefined;
+  const volumes = getPair(service.node, 'volumes');
+  if (!volumes) return appendPairEdit(service.node, 'volumes', [spec], file);
+  return isSeq(volumes.value) ? appendItemEdit(volumes.value, spec, file) : undefined;
+}
+
+function insertion(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
+  return start === end ? { file: file.path, start, end, text } : undefined;
+}

@@ -1,4 +1,5 @@
-import { bindLocalhostEdit, formatRange, servicePorts } from '../../src/compose/ports.js';
+import { bindLocalhostAnyEdit } from '../../src/compose/port-edits.js';
+import { formatRange, servicePorts } from '../../src/compose/ports.js';
 import { defineRule } from '../../src/engine/types.js';
 import { internalRole } from '../../src/stack/roles.js';
 
@@ -19,7 +20,7 @@ export default defineRule({
       for (const port of servicePorts(service, stack.sources)) {
         if (port.hostIp !== undefined && port.hostIp !== '') continue;
         const what = port.published ? `port ${formatRange(port.published)}` : `container port ${formatRange(port.target)} on a random host port`;
-        const edit = bindLocalhostEdit(port, stack.sources);
+        const edit = bindLocalhostAnyEdit(port, stack.sources);
         report({
           span: port.span,
           message: `${service.name} publishes ${what} without a host IP, so it listens on every interface; write 127.0.0.1: for local access (behind a proxy), or 0.0.0.0: to face the network on purpose`,

@@ -1,7 +1,8 @@
+import { envExampleEdit } from '../../src/compose/env-example-edit.js';
 import { envValueSpan, exactSpan } from '../../src/compose/env-spans.js';
 import type { EnvEntry } from '../../src/compose/model.js';
 import { locateRefs, type RefAt } from '../../src/compose/var-refs.js';
-import { defineRule, type Fix } from '../../src/engine/types.js';
+import { defineRule, type Edit, type Fix, type Report } from '../../src/engine/types.js';
 import { hasUrlPassword, isSecretName, nameTokens, secretValueProblem } from '../../src/secrets/index.js';
 import type { SourceFile } from '../../src/source/source-file.js';
 
@@ -33,7 +34,10 @@ export default defineRule({
     environments: ['prod'],
     fixable: 'unsafe',
   },
-  check({ stack, report }) {
+  check({ stack, report: emit }) {
+    // Reported at the end: every fix carries the same .env.example edit, which needs them all.
+    const found: { report: Report; guard?: Guard }[] = [];
+    const report = (r: Report, guard: Guard | undefined) => found.push({ report: r, ...(guard && { guard }) });
     // Index loops: every environment entry of every stack, mostly before this is optimised,
     // where for…of allocates an iterator result per step.
     const { services } = stack;
@@ -45,7 +49,7 @@ export default defineRule({
         if (raw === null || hardcoded(entry, raw)) continue;
         const secretEntry = isSecretName(entry.name);
         if (raw.trim() === '') {
-          if (secretEntry) report({ span: entry.span, message: `${service.name} sets ${entry.name} to an empty value, so it starts without that secret; require it with \${${entry.name}:?${entry.name} is required}` });
+          if (secretEntry) report({ span: entry.span, message: `${service.name} sets ${entry.name} to an empty value, so it starts without that secret; require it with \${${entry.name}:?${entry.name} is required}` }, emptyGuard(entry, stack.sources));
           continue;
         }
         for (const ref of locateRefs(raw)) {
@@ -55,17 +59,26 @@ export default defineRule({
           if (!problem) continue;
           const text = raw.slice(ref.start, ref.end);
           const span = envValueSpan(entry, ref.start, ref.end, stack.sources);
-          const fix = guardFix(entry, ref, text, stack.sources);
           report({
             span,
             message: `${service.name} takes ${entry.name} from ${text}, which ${problem}; write \${${ref.name}:?${ref.name} is required} so Compose refuses to start without it`,
-            ...(fix && { fix }),
-          });
+          }, refGuard(entry, ref, text, stack.sources));
         }
       }
     }
+    const envEdit = envExampleEdit(stack, found.flatMap((f) => (f.guard ? [f.guard.name] : [])));
+    for (const { report: r, guard } of found) {
+      const fix: Fix | undefined = guard && { title: `Require ${guard.name}`, safe: false, edits: [guard.edit, ...(envEdit ? [envEdit] : [])] };
+      emit(fix ? { ...r, fix } : r);
+    }
   },
 });
+
+/** A compose edit requiring one variable. */
+interface Guard {
+  name: string;
+  edit: Edit;
+}
 
 /** Why a reference lets the stack start without the value, if it does. */
 function problemOf(ref: RefAt, secret: boolean): string | undefined {
@@ -85,8 +98,26 @@ function problemOf(ref: RefAt, secret: boolean): string | undefined {
   }
 }
 
-function guardFix(entry: EnvEntry, ref: RefAt, text: string, sources: ReadonlyMap<string, SourceFile>): Fix | undefined {
+/**
+ * `${VAR}`, `${VAR-…}`, `${VAR:-}` or `${VAR?msg}` becomes `${VAR:?…}`, keeping a message the
+ * reference had; the variable is documented in `.env.example` (see envExampleEdit), where
+ * loading looks for required variables the environment will set.
+ */
+function refGuard(entry: EnvEntry, ref: RefAt, text: string, sources: ReadonlyMap<string, SourceFile>): Guard | undefined {
   const span = exactSpan(envValueSpan(entry, ref.start, ref.end, sources), text, sources);
   const message = ref.op === '?' && ref.arg ? ref.arg : `${ref.name} is required`;
-  return span && { title: `Require ${ref.name}`, safe: false, edits: [{ file: span.file, start: span.start, end: span.end, text: `\${${ref.name}:?${message}}` }] };
+  return span && { name: ref.name, edit: { file: span.file, start: span.start, end: span.end, text: `\${${ref.name}:?${message}}` } };
+}
+
+/** An empty secret (`- KEY=`, `KEY: ""`) becomes `${KEY:?KEY is required}`. */
+function emptyGuard(entry: EnvEntry, sources: ReadonlyMap<string, SourceFile>): Guard | undefined {
+  const file = sources.get(entry.span.file);
+  if (!file || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name)) return undefined;
+  const text = `\${${entry.name}:?${entry.name} is required}`;
+  const written = file.text.slice(entry.span.start, entry.span.end);
+  const at = (start: number, end: number): Guard => ({ name: entry.name, edit: { file: file.path, start, end, text } });
+  if (written === `${entry.name}=`) return at(entry.span.end, entry.span.end);
+  if (written === `"${entry.name}="` || written === `'${entry.name}='`) return at(entry.span.end - 1, entry.span.end - 1);
+  if (written === '""' || written === "''") return at(entry.span.start + 1, entry.span.end - 1);
+  return undefined;
 }

@@ -1,4 +1,7 @@
-import { defineRule } from '../../src/engine/types.js';
+import { addTopLevelEntriesEdit, removePairEdit } from '../../src/compose/map-edits.js';
+import type { ComposeStack, Declared } from '../../src/compose/model.js';
+import { isMap } from '../../src/compose/ynode.js';
+import { defineRule, type Edit, type Fix, type Span } from '../../src/engine/types.js';
 
 export default defineRule({
   meta: {
@@ -6,26 +9,54 @@ export default defineRule({
     category: 'mounts',
     summary: 'Named volumes that services use are declared at the top level, and declared ones are used',
     severity: 'error',
+    fixable: 'unsafe',
   },
   check({ stack, report }) {
     const declared = new Set(stack.volumes.map((v) => v.name));
     const used = new Set<string>();
+    /** Undeclared names by the file whose mounts use them: one declaration edit per file. */
+    const missing = new Map<string, Set<string>>();
+    const findings: { file: string; span: Span; message: string }[] = [];
     for (const service of stack.services) {
       for (const mount of service.volumes) {
         if (mount.type !== 'volume' || !mount.source) continue;
         used.add(mount.source);
-        if (!declared.has(mount.source)) {
-          report({
-            span: mount.sourceSpan,
-            message: `${service.name} mounts volume "${mount.source}", which is not declared under the top-level volumes:`,
-          });
-        }
+        if (declared.has(mount.source)) continue;
+        const file = mount.sourceSpan.file;
+        missing.set(file, (missing.get(file) ?? new Set()).add(mount.source));
+        findings.push({ file, span: mount.sourceSpan, message: `${service.name} mounts volume "${mount.source}", which is not declared under the top-level volumes:` });
       }
+    }
+    const fixes = new Map([...missing].map(([file, names]) => [file, declareFix(stack, file, names)]));
+    for (const f of findings) {
+      const fix = fixes.get(f.file);
+      report({ span: f.span, message: f.message, ...(fix && { fix }) });
     }
     for (const v of stack.volumes) {
       if (used.has(v.name)) continue;
+      const fix = removeFix(stack, v);
       // An overlay of the same base file may be the one that uses it: only say so if none does.
-      report({ span: v.keySpan, message: `Volume "${v.name}" is declared but no service mounts it`, severity: 'warning', everyStack: true });
+      report({ span: v.keySpan, message: `Volume "${v.name}" is declared but no service mounts it`, severity: 'warning', everyStack: true, ...(fix && { fix }) });
     }
   },
 });
+
+/**
+ * Declares every undeclared volume the file's mounts use, in one edit that all its findings
+ * share (so one pass declares them all). Unsafe: a misspelt name gets a new, empty volume
+ * where Compose would have refused to start.
+ */
+function declareFix(stack: ComposeStack, path: string, names: ReadonlySet<string>): Fix | undefined {
+  const file = stack.sources.get(path);
+  const edit: Edit | undefined = file && addTopLevelEntriesEdit(stack.root, 'volumes', Object.fromEntries([...names].map((n) => [n, ''])), file);
+  return edit && { title: `Declare volume${names.size > 1 ? 's' : ''} ${[...names].join(', ')}`, safe: false, edits: [edit] };
+}
+
+/** Removes an unused declaration (and an emptied `volumes:`); unsafe, as its driver settings go with it. */
+function removeFix(stack: ComposeStack, v: Declared): Fix | undefined {
+  const section = stack.root.pairs.find((p) => p.key === 'volumes' && p.keySpan.file === v.keySpan.file);
+  const file = stack.sources.get(v.keySpan.file);
+  const pair = section && isMap(section.value) ? section.value.pairs.find((p) => p.keySpan === v.keySpan) : undefined;
+  const edit = file && pair && isMap(section?.value) ? removePairEdit(section.value, pair, file, section) : undefined;
+  return edit && { title: `Remove the unused volume ${v.name}`, safe: false, edits: [edit] };
+}

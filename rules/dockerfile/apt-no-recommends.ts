@@ -1,6 +1,7 @@
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { shippedRuns } from '../../src/dockerfile/chain.js';
-import { addFlagFix, opSpan } from '../../src/dockerfile/op-span.js';
+import { addFlagFix } from '../../src/dockerfile/edits.js';
+import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import { skipsRecommends } from '../../src/shell/packages.js';
 

@@ -1,5 +1,6 @@
-import type { CopyInstruction } from '../../src/dockerfile/types.js';
-import { defineRule } from '../../src/engine/types.js';
+import type { CopyInstruction, Instruction } from '../../src/dockerfile/types.js';
+import { defineRule, type Fix } from '../../src/engine/types.js';
+import type { SourceFile } from '../../src/source/source-file.js';
 
 /** Archives ADD unpacks (hadolint's list for DL3010/DL3020). */
 const ARCHIVE = /\.(?:tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;
@@ -39,7 +40,7 @@ export default defineRule({
           report({
             span: ins.keywordSpan,
             message: `ADD ${local.map((s) => s.text).join(' ')} copies local files, which COPY does without ADD's URL fetching and archive unpacking; use COPY`,
-            ...(plain && { fix: { title: 'Replace ADD with COPY', safe: true, edits: [{ file: dockerfile.file.path, start: ins.keywordSpan.start, end: ins.keywordSpan.end, text: 'COPY' }] } }),
+            ...(plain && { fix: copyFix(dockerfile.file, ins) }),
           });
         }
         if (copy.checksum !== undefined || hasChecksum(copy)) continue;
@@ -54,5 +55,12 @@ export default defineRule({
     }
   },
 });
+
+/** `ADD` → `COPY`, in the case the keyword was written in. */
+function copyFix(file: SourceFile, ins: Instruction): Fix {
+  const { start, end } = ins.keywordSpan;
+  const text = file.text.slice(start, end) === 'ADD' ? 'COPY' : 'copy';
+  return { title: 'Replace ADD with COPY', safe: true, edits: [{ file: file.path, start, end, text }] };
+}
 
 const hasChecksum = (copy: CopyInstruction): boolean => copy.instruction.flags.some((f) => f.name === 'checksum' && !!f.value);

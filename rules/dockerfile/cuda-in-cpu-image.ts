@@ -1,6 +1,6 @@
 import { envBefore, shippedStages, stageChain } from '../../src/dockerfile/chain.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
-import { addFlagFix } from '../../src/dockerfile/op-span.js';
+import { addFlagFix } from '../../src/dockerfile/edits.js';
 import type { DockerfileModel, Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { lookupImage } from '../../src/images/facts.js';

@@ -1,3 +1,4 @@
+import { replaceArgs } from '../../src/dockerfile/edits.js';
 import { execsLast, plainArgv } from '../../src/dockerfile/exec-form.js';
 import type { ExecOrShell } from '../../src/dockerfile/types.js';
 import { defineRule, type Fix } from '../../src/engine/types.js';
@@ -34,8 +35,7 @@ export default defineRule({
   },
 });
 
-function execFormFix(file: SourceFile, command: ExecOrShell, argv: readonly string[]): Fix {
-  const { start, end } = command.instruction.argsSpan;
-  const text = `[${argv.map((w) => JSON.stringify(w)).join(', ')}]`;
-  return { title: `Write ${command.instruction.keyword} in exec form`, safe: false, edits: [{ file: file.path, start, end, text }] };
+function execFormFix(file: SourceFile, command: ExecOrShell, argv: readonly string[]): Fix | undefined {
+  const edit = replaceArgs(file, command.instruction, `[${argv.map((w) => JSON.stringify(w)).join(', ')}]`);
+  return edit && { title: `Write ${command.instruction.keyword} in exec form`, safe: false, edits: [edit] };
 }

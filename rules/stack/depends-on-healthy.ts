@@ -1,6 +1,7 @@
 import type { Service } from '../../src/compose/model.js';
 import { defineRule } from '../../src/engine/types.js';
 import { dependencies } from '../../src/stack/depends-on.js';
+import { dependsOnHealthyFix } from '../../src/stack/depends-on-fix.js';
 import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
 
 /**
@@ -13,6 +14,7 @@ export default defineRule({
     category: 'health',
     summary: 'depends_on waits for service_healthy when the dependency has a healthcheck, and only then',
     severity: 'error',
+    fixable: 'unsafe',
   },
   check({ stack, effective, report }) {
     // Index loops and no Set of names: a stack has a handful of services, and most none of
@@ -31,10 +33,12 @@ export default defineRule({
           report({ span: dep.span, message: `${service.name} waits for ${dep.service} to be healthy, but ${why}, so docker compose up fails` });
         } else if (dep.condition === 'service_started' && health === 'yes') {
           const how = dep.short ? 'use the long form with condition: service_healthy' : 'set condition: service_healthy';
+          const fix = dependsOnHealthyFix(stack, service, dep, (n) => hasService(services, n) && hasHealthcheck(effective.get(n)) === 'yes');
           report({
             span: dep.span,
             severity: 'warning',
             message: `${service.name} starts as soon as ${dep.service} is running, not when its healthcheck passes; ${how}`,
+            ...(fix && { fix }),
           });
         }
       }

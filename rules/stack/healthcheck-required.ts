@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/types.js';
 import { hasHealthcheck, healthcheckDisabled } from '../../src/stack/health.js';
+import { knownHealthcheckFix } from '../../src/stack/healthcheck-fix.js';
 import { showProbe } from '../../src/stack/healthcheck-probe.js';
 import { oneShotJobs } from '../../src/stack/one-shot.js';
 
@@ -16,6 +17,7 @@ export default defineRule({
     severity: 'warning',
     peers: { hadolint: ['DL3057'], trivy: ['AVD-DS-0026'], checkov: ['CKV_DOCKER_2'] },
     environments: ['prod'],
+    fixable: 'unsafe',
   },
   check({ stack, effective, report }) {
     const jobs = oneShotJobs(stack.services);
@@ -25,7 +27,8 @@ export default defineRule({
       const probe = image.facts?.healthcheck?.test;
       const example = probe ? `; for ${image.facts!.id}, ${showProbe(probe, false)} works` : '';
       const what = healthcheckDisabled(image) ? 'has its healthcheck disabled' : 'has no healthcheck';
-      report({ span: service.keySpan, message: `${service.name} ${what}, so nothing notices when it hangs and depends_on cannot wait for it${example}` });
+      const fix = knownHealthcheckFix(stack, service, image);
+      report({ span: service.keySpan, message: `${service.name} ${what}, so nothing notices when it hangs and depends_on cannot wait for it${example}`, ...(fix && { fix }) });
     }
   },
 });

@@ -1,7 +1,29 @@
-import { defineRule } from '../../src/engine/types.js';
+import { stageChain } from '../../src/dockerfile/chain.js';
+import { insertLinesAfter, insertLinesBefore } from '../../src/dockerfile/edits.js';
+import type { DockerfileModel, Stage } from '../../src/dockerfile/types.js';
+import { defineRule, type Fix } from '../../src/engine/types.js';
 import { STEPS_DOWN } from '../../src/images/privilege-drop.js';
-import { stageLabel } from '../../src/stack/stage-image.js';
+import { stageImage, stageLabel } from '../../src/stack/stage-image.js';
 import { isRootUser, rootStage } from '../../src/stack/users.js';
+
+/**
+ * How to get a non-root user on the base images whose family is known: the user an image
+ * already has, or the command that creates one. Images without a shell (distroless, scratch)
+ * and unknown bases get no fix.
+ */
+const USERS: readonly { image: string; tag?: RegExp; user: string; create?: string }[] = [
+  // Matches the Windows variants too: they get no fix.
+  { image: 'python', tag: /windows|nanoserver/, user: '' },
+  { image: 'node', tag: /windows|nanoserver/, user: '' },
+  // The image creates `node` (uid 1000) but does not switch to it.
+  { image: 'node', user: 'node' },
+  { image: 'python', tag: /(?:^|-)alpine/, user: 'app', create: 'adduser -D -u 10001 app' },
+  { image: 'python', user: 'app', create: 'useradd --create-home --uid 10001 app' },
+  { image: 'debian', user: 'app', create: 'useradd --create-home --uid 10001 app' },
+  { image: 'ubuntu', user: 'app', create: 'useradd --create-home --uid 10001 app' },
+  { image: 'alpine', user: 'app', create: 'adduser -D -u 10001 app' },
+  { image: 'busybox', user: 'app', create: 'adduser -D -u 10001 app' },
+];
 
 /**
  * A service is judged here when compose decides its user (`user:`) or when it pulls a known
@@ -14,6 +36,7 @@ export default defineRule({
     category: 'users',
     summary: 'Services and the Dockerfile stages they run do not run as root',
     severity: 'error',
+    fixable: 'unsafe',
     peers: { hadolint: ['DL3002'], trivy: ['AVD-DS-0002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'] },
   },
   check({ stack, effective, report }) {
@@ -34,11 +57,32 @@ export default defineRule({
     }
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    for (const stage of runtimeStages) {
-      const root = rootStage(dockerfile, stage);
-      if (!root) continue;
+    const rootStages = runtimeStages.filter((s) => rootStage(dockerfile, s));
+    for (const stage of rootStages) {
+      const root = rootStage(dockerfile, stage)!;
       const why = root.decidedBy.kind === 'user' ? `USER ${root.decidedBy.value}` : `no USER, and ${root.decidedBy.image} defaults to root`;
-      report({ span: root.span, message: `${stageLabel(dockerfile, stage)} runs as root (${why}); add a non-root USER before CMD` });
+      const fix = rootStages.every((other) => other === stage || !stageChain(dockerfile, stage).includes(other)) ? userFix(dockerfile, stage) : undefined;
+      report({ span: root.span, message: `${stageLabel(dockerfile, stage)} runs as root (${why}); add a non-root USER before CMD`, ...(fix && { fix }) });
     }
   },
 });
+
+/**
+ * Creates the user (where the image lacks one) and switches to it before the stage's CMD or
+ * ENTRYPOINT, else at its end. A runtime stage built FROM another root runtime stage waits for
+ * that one's fix (its USER is inherited, and a useradd after it would run as that user).
+ */
+function userFix(dockerfile: DockerfileModel, stage: Stage): Fix | undefined {
+  const { facts } = stageImage(dockerfile, stage);
+  const base = stageChain(dockerfile, stage)[0]!.base;
+  if (!facts || base.kind !== 'image') return undefined;
+  const entry = USERS.find((u) => u.image === facts.id && (!u.tag || u.tag.test(base.ref.tag ?? '')));
+  if (!entry?.user) return undefined;
+  const lines = [...(entry.create ? [`RUN ${entry.create}`] : []), `USER ${entry.user}`];
+  const own = stage.instructions;
+  let lastUser = -1;
+  own.forEach((i, k) => { if (i.keyword === 'USER') lastUser = k; });
+  const start = own.findIndex((i, k) => k > lastUser && (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'));
+  const edit = start >= 0 ? insertLinesBefore(dockerfile.file, own[start]!, lines) : insertLinesAfter(dockerfile.file, own.at(-1) ?? stage.from, lines);
+  return { title: `Run as ${entry.user}`, safe: false, edits: [edit] };
+}

@@ -6,12 +6,9 @@ import { unifiedDiff } from '../fix/diff.js';
 import { fixLoop, type FixOutcome } from '../fix/fix-loop.js';
 import { PIN_OPTIONS, PIN_RULE, pinnableRefs, withPinFixes } from '../fix/pin-digests.js';
 import { writeFileAtomic } from '../fix/write-file.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
 import { summarize } from '../report/summary.js';
+import { CHECK_OPTIONS, lintOptions, outputFormat, printFindings } from './lint-command.js';
 import type { Io } from './main.js';
-
-const FORMATS = ['stylish', 'json'] as const;
 
 /** `ragcheck fix` (and `ragcheck lint --fix`): apply fixes, write the files, report what remains. */
 export async function fixCommand(args: string[], io: Io): Promise<number> {
@@ -20,26 +17,20 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: 'string', short: 'f' },
-      config: { type: 'string', short: 'c' },
-      environment: { type: 'string', short: 'e' },
-      'env-file': { type: 'string', multiple: true },
+      ...CHECK_OPTIONS,
       unsafe: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       rule: { type: 'string', multiple: true },
       'pin-digests': { type: 'boolean' },
       'insecure-registry': { type: 'string', multiple: true },
-      'no-color': { type: 'boolean' },
-      color: { type: 'boolean' },
     },
   });
-  const format = values.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected one of: ${FORMATS.join(', ')})`);
+  const format = outputFormat(values);
   const rules = values.rule ? new Set(values.rule.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean)) : undefined;
   for (const id of rules ?? []) checkFixable(id);
 
   const pin = values['pin-digests'] === true;
-  const base = { cwd: io.cwd, paths: positionals.length ? positionals : ['.'], configPath: values.config, environment: values.environment, envFiles: values['env-file'], ...(pin && { ruleOptions: PIN_OPTIONS }) };
+  const base = { ...lintOptions(values, positionals, io), ...(pin && { ruleOptions: PIN_OPTIONS }) };
   const lintWith = (overrides: ReadonlyMap<string, string>) => lint({ ...base, overrides });
   const digests = pin ? await lookUpDigests(await lintWith(new Map()), values['insecure-registry'] ?? [], io) : undefined;
   if (pin && rules) rules.add(PIN_RULE);
@@ -56,15 +47,10 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
   }
 
   const failed = writeChanges(outcome, io);
-  const { result } = outcome;
-  if (format === 'json') io.stdout(formatJson(result.diagnostics, result.files));
-  else {
-    const { makeChalk } = await import('./colour.js');
-    io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
-  }
+  await printFindings(outcome.result, format, values, io);
   io.stderr(summaryLines(outcome, false, values.unsafe === true));
   if (failed) return 2;
-  return summarize(result.diagnostics).errors > 0 ? 1 : 0;
+  return summarize(outcome.result.diagnostics).errors > 0 ? 1 : 0;
 }
 
 /** Each image's digest from its registry; an image that cannot be resolved is reported and left as it is. */
@@ -72,7 +58,7 @@ async function lookUpDigests(result: LintResult, insecureRegistries: string[], i
   const { resolveDigests } = await import('../registry/index.js');
   const refs = pinnableRefs(result);
   const progress = io.isTTY && refs.length > 0 ? (done: number, total: number) => io.stderr(`\rLooking up digests: ${done}/${total}${done === total ? '\n' : ''}`) : undefined;
-  const found = await resolveDigests(refs, { insecureRegistries, ...(progress && { onProgress: progress }) });
+  const found = await resolveDigests(refs, { insecureRegistries, env: io.env, ...(progress && { onProgress: progress }) });
   const digests = new Map<string, string>();
   for (const [ref, r] of found) {
     if (r.ok) digests.set(ref, r.digest);

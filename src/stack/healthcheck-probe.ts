@@ -75,19 +75,27 @@ export function missingCalls(probe: Probe, binaries: Readonly<Record<Binary, Pre
   return out;
 }
 
+/**
+ * Probes of a URL, by the tool they need, best first. `python3` is the name every python image
+ * and Debian's python package have.
+ */
+export const URL_PROBES: readonly [Binary, (url: string, program: string) => string[]][] = [
+  ['curl', (url, curl) => ['CMD', curl, '-fsS', '-o', '/dev/null', url]],
+  ['wget', (url, wget) => ['CMD', wget, '-q', '--spider', url]],
+  ['python', (url, python) => ['CMD', python, '-c', `import urllib.request; urllib.request.urlopen('${url}')`]],
+  ['node', (url, node) => ['CMD', node, '-e', `fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`]],
+];
+
+/** The program each tool is called by. */
+export const PROGRAMS: Readonly<Record<Binary, string>> = { sh: 'sh', bash: 'bash', curl: 'curl', wget: 'wget', nc: 'nc', python: 'python3', node: 'node' };
+
 /** What to probe with instead, best first: the image's known probe, then a tool it has. */
 export function probeAdvice(command: SimpleCommand, facts: ImageFacts | undefined, binaries: Readonly<Record<Binary, Presence>>, built: boolean, dockerfile: boolean): string {
   const known = facts?.healthcheck?.test;
   if (known && !usesMissing(known, binaries)) return `use ${showProbe(known, dockerfile)}`;
   const url = command.args.find((a) => /^https?:\/\//.test(a.text))?.text ?? 'http://localhost:PORT/';
-  const alternatives: [Binary, string[]][] = [
-    ['curl', ['CMD', 'curl', '-fsS', url]],
-    ['wget', ['CMD', 'wget', '-q', '--spider', url]],
-    ['python', ['CMD', 'python', '-c', `import urllib.request; urllib.request.urlopen('${url}')`]],
-    ['node', ['CMD', 'node', '-e', `fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`]],
-  ];
-  const usable = alternatives.find(([b]) => binaries[b] === 'yes' && b !== PROBE_BINARIES[command.name]);
-  if (usable) return `use ${showProbe(usable[1], dockerfile)}`;
+  const usable = URL_PROBES.find(([b]) => binaries[b] === 'yes' && b !== PROBE_BINARIES[command.name]);
+  if (usable) return `use ${showProbe(usable[1](url, PROGRAMS[usable[0]]), dockerfile)}`;
   // Without a shell there is no package manager to install with either.
   const canInstall = built && binaries.sh !== 'no';
   return canInstall ? `install ${command.name} in the image, or probe with a tool it has` : facts?.healthcheck?.note ?? 'probe with a binary the image ships';

@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
+import { runCli, tempProjects } from '../helpers/cli.js';
 import { buildImage, pushImage, registryDigest, startRegistry, type RegistryServer } from '../helpers/registry-server.js';
 
 // A real registry on 127.0.0.1, images made with umoci and pushed with skopeo.
@@ -26,23 +26,11 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  // No developer credentials leak in: the registry needs none, and HOME points at an empty folder.
-  const io: Io = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, env: {} };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+// No developer credentials leak in: the Docker config is looked for in an empty folder.
+const run = (argv: string[], cwd: string) => runCli(argv, cwd, { DOCKER_CONFIG: join(work, 'no-docker-config') });
 
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(work, 'project-'));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return dir;
-}
+/** Projects under the test's work folder, removed with it. */
+const project = tempProjects(() => work);
 
 describe('ragcheck fix --pin-digests against a real registry', () => {
   it('pins compose images and FROM lines to the registry\'s digests, keeping tags, quotes and comments', async () => {

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
 import type { Diagnostic } from '../../src/engine/types.js';
 import { fixLoop, type FixOutcome } from '../../src/fix/fix-loop.js';
@@ -50,4 +51,15 @@ export async function fixFiles(files: Record<string, string>, opts: FixFilesOpti
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Fixes `files` with one rule's fixes and checks what every such fix must give: no finding of
+ * the rule left that a fix could address, and nothing for a second fix to change.
+ */
+export async function fixWithRule(id: string, files: Record<string, string>, unsafe: boolean): Promise<FixedFiles> {
+  const r = await fixFiles(files, { rules: [id], unsafe });
+  expect(r.remaining.filter((d) => d.ruleId === id && d.fix)).toEqual([]);
+  expect(r.second).toEqual([]);
+  return r;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/apt-cleanup.js';
+import { fixFiles, fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -47,5 +48,58 @@ describe('apt-cleanup', () => {
     const compose = 'services:\n  app:\n    image: ghcr.io/acme/app:1.0.0\n    build:\n      context: .\n      target: app\n';
     const ds = await lint(text, { 'compose.yaml': compose });
     expect(ds.map((d) => d.span.line)).toEqual([2]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (dockerfile: string, unsafe = false) => fixWithRule(id, { Dockerfile: dockerfile }, unsafe);
+
+  it('appends the cleanup to a one-line RUN', async () => {
+    const r = await fix('FROM debian:bookworm-slim\n# tools\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n');
+    expect(r.files.Dockerfile).toBe('FROM debian:bookworm-slim\n# tools\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('adds a continuation line in the leading-operator style, comment lines kept', async () => {
+    const r = await fix(
+      'FROM debian:bookworm-slim\nRUN apt-get update \\\n    # tini reaps zombies\n    && apt-get install -y --no-install-recommends tini \\\n    && apt-get clean\nUSER 1000\n',
+    );
+    expect(r.files.Dockerfile).toBe(
+      'FROM debian:bookworm-slim\nRUN apt-get update \\\n    # tini reaps zombies\n    && apt-get install -y --no-install-recommends tini \\\n    && apt-get clean \\\n    && rm -rf /var/lib/apt/lists/*\nUSER 1000\n',
+    );
+  });
+
+  it('adds a continuation line in the trailing-operator style, with the file\'s CRLF', async () => {
+    const r = await fix('FROM debian:bookworm-slim\r\nRUN apt-get update && \\\r\n  apt-get install -y --no-install-recommends curl\r\n');
+    expect(r.files.Dockerfile).toBe('FROM debian:bookworm-slim\r\nRUN apt-get update && \\\r\n  apt-get install -y --no-install-recommends curl && \\\r\n  rm -rf /var/lib/apt/lists/*\r\n');
+  });
+
+  it('uses the escape directive for continuations', async () => {
+    const r = await fix('# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update `\n && apt-get install -y --no-install-recommends curl\n');
+    expect(r.files.Dockerfile).toBe('# escape=`\nFROM debian:bookworm-slim\nRUN apt-get update `\n && apt-get install -y --no-install-recommends curl `\n && rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it('ends a heredoc body with the cleanup, indented like its lines', async () => {
+    const r = await fix('FROM debian:bookworm-slim\nRUN <<EOF\n  set -e\n  apt-get update\n  apt-get install -y --no-install-recommends curl\nEOF\n# done\n');
+    expect(r.files.Dockerfile).toBe('FROM debian:bookworm-slim\nRUN <<EOF\n  set -e\n  apt-get update\n  apt-get install -y --no-install-recommends curl\n  rm -rf /var/lib/apt/lists/*\nEOF\n# done\n');
+  });
+
+  it('follows a trailing semicolon without another operator', async () => {
+    const r = await fix('FROM debian:bookworm-slim\nRUN apt-get update; apt-get install -y --no-install-recommends curl;\n');
+    expect(r.files.Dockerfile).toBe('FROM debian:bookworm-slim\nRUN apt-get update; apt-get install -y --no-install-recommends curl; rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it('offers no fix when the last line ends in a shell comment or an operator', async () => {
+    for (const run of ['RUN apt-get update && apt-get install -y --no-install-recommends curl # tools', 'RUN apt-get update && apt-get install -y --no-install-recommends curl &']) {
+      const [d] = await lint(`FROM debian:bookworm-slim\n${run}\n`);
+      expect(d!.fix).toBeUndefined();
+    }
+  });
+
+  it('is unsafe when a later RUN installs from the lists without updating them', async () => {
+    const text = 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*\n';
+    const [d] = await lint(text);
+    expect(d!.fix!.safe).toBe(false);
+    expect((await fixFiles({ Dockerfile: text }, { rules: [id] })).files.Dockerfile).toBe(text);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/apt-no-recommends.js';
+import { fixFiles, fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -33,5 +34,30 @@ describe('apt-no-recommends', () => {
       '',
     ].join('\n');
     expect(await lint(text)).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (files: Record<string, string>, unsafe = true) => fixWithRule(id, files, unsafe);
+
+  it('inserts the option after install, in every install of a RUN, comment lines kept', async () => {
+    const r = await fix({ Dockerfile: 'FROM debian:12\nRUN apt-get update \\\n    # tools\n    && apt-get -y install curl \\\n    && apt-get reinstall -qy tini \\\n    && rm -rf /var/lib/apt/lists/*\n' });
+    expect(r.files.Dockerfile).toBe('FROM debian:12\nRUN apt-get update \\\n    # tools\n    && apt-get -y install --no-install-recommends curl \\\n    && apt-get reinstall --no-install-recommends -qy tini \\\n    && rm -rf /var/lib/apt/lists/*\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('fixes inside a heredoc body and an sh -c string', async () => {
+    const r = await fix({ Dockerfile: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\nRUN sh -c "apt-get update && apt-get install -y tini && rm -rf /var/lib/apt/lists/*"\n' });
+    expect(r.files.Dockerfile).toBe('FROM debian:12\nRUN <<EOF\napt-get update\napt-get install --no-install-recommends -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\nRUN sh -c "apt-get update && apt-get install --no-install-recommends -y tini && rm -rf /var/lib/apt/lists/*"\n');
+  });
+
+  it('is unsafe: not applied without --unsafe', async () => {
+    const text = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
+    expect((await fixFiles({ Dockerfile: text }, { rules: [id] })).files.Dockerfile).toBe(text);
+  });
+
+  it('offers no fix when the subcommand is quoted', async () => {
+    const [d] = await lint('FROM debian:12\nRUN apt-get update && apt-get "install" -y curl && rm -rf /var/lib/apt/lists/*\n');
+    expect(d!.fix).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/copy-not-add.js';
+import { fixFiles, fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -46,5 +47,20 @@ describe('copy-not-add', () => {
       '',
     ].join('\n');
     expect(await lint(text)).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (files: Record<string, string>, unsafe = false) => fixWithRule(id, files, unsafe);
+
+  it('replaces ADD of local files with COPY, options and comments kept, in the case written', async () => {
+    const r = await fix({ Dockerfile: 'FROM python:3.12-slim\n# deps first\nADD --chown=1000:1000 requirements.txt .\nadd . /app\nADD app.tar.gz /opt/\n' });
+    expect(r.files.Dockerfile).toBe('FROM python:3.12-slim\n# deps first\nCOPY --chown=1000:1000 requirements.txt .\ncopy . /app\nADD app.tar.gz /opt/\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('leaves ADD with an ADD-only option or a URL source', async () => {
+    const text = 'FROM python:3.12-slim\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/x.txt local.txt /x/\n';
+    expect((await fixFiles({ Dockerfile: text }, { rules: [id] })).files.Dockerfile).toBe(text);
   });
 });

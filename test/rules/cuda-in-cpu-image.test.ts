@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/cuda-in-cpu-image.js';
+import { fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -53,5 +54,15 @@ describe('cuda-in-cpu-image', () => {
 
   it('does not judge an unresolved base', async () => {
     expect(await lint('ARG BASE\nFROM ${BASE}\nRUN pip install torch\n')).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (files: Record<string, string>, unsafe = true) => fixWithRule(id, files, unsafe);
+
+  it('adds the CPU index after install, comment lines kept', async () => {
+    const r = await fix({ Dockerfile: 'FROM python:3.11-slim\n# the model runs on CPU\nRUN pip install --no-cache-dir torch==2.5.1 \\\n    # and the rest\n && uv pip install --system --no-cache sentence-transformers torchvision\nUSER 1000\n' });
+    expect(r.files.Dockerfile).toBe('FROM python:3.11-slim\n# the model runs on CPU\nRUN pip install --extra-index-url https://download.pytorch.org/whl/cpu --no-cache-dir torch==2.5.1 \\\n    # and the rest\n && uv pip install --extra-index-url https://download.pytorch.org/whl/cpu --system --no-cache sentence-transformers torchvision\nUSER 1000\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const rules = ['healthcheck-start-period'];
 
@@ -71,5 +72,28 @@ describe('healthcheck-start-period', () => {
     expect(ds[0]!.message).toContain('its HEALTHCHECK --start-period=5s is shorter than 30s');
     const longer = { ...files, Dockerfile: 'FROM ollama/ollama:0.5.7\nHEALTHCHECK --start-period=60s CMD ollama list\n' };
     expect(await lintFiles(longer, { rules })).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  it('adds a start_period to a slow starter\'s healthcheck, or raises a short one keeping its quotes (safe)', async () => {
+    const compose = [
+      'services:',
+      '  ollama:',
+      '    image: ollama/ollama:0.5.7',
+      '    healthcheck: # probe',
+      '      test: ["CMD", "ollama", "list"]',
+      '      interval: 30s # slow',
+      '  es:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.3',
+      '    healthcheck:',
+      '      test: ["CMD-SHELL", "curl -fs localhost:9200"]',
+      "      start_period: '5s' # short",
+      '',
+    ].join('\n');
+    const r = await fixFiles({ 'compose.yaml': compose }, { rules });
+    expect(r.files['compose.yaml']).toBe(compose.replace('      interval: 30s # slow\n', '      interval: 30s # slow\n      start_period: 30s\n').replace("start_period: '5s'", "start_period: '30s'"));
+    expect(r.remaining.filter((d) => d.ruleId === rules[0])).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

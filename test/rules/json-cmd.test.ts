@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/json-cmd.js';
+import { fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -65,5 +66,27 @@ describe('json-cmd', () => {
       { rules: [id] },
     );
     expect(ds.map((d) => d.span.line)).toEqual([2]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (files: Record<string, string>, unsafe = true) => fixWithRule(id, files, unsafe);
+
+  it('writes a plain command in exec form, the comment above kept', async () => {
+    const r = await fix({ Dockerfile: 'FROM python:3.12-slim\nUSER 1000\n# serve\nCMD uvicorn main:app \\\n    --host 0.0.0.0 --port "9090"\n' });
+    expect(r.files.Dockerfile).toBe('FROM python:3.12-slim\nUSER 1000\n# serve\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "9090"]\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('rewrites an ENTRYPOINT when no CMD is in effect, keeping CRLF', async () => {
+    const r = await fix({ Dockerfile: 'FROM node:22-slim\r\nUSER node\r\nENTRYPOINT node server.js\r\n' });
+    expect(r.files.Dockerfile).toBe('FROM node:22-slim\r\nUSER node\r\nENTRYPOINT ["node", "server.js"]\r\n');
+  });
+
+  it('offers no fix for shell syntax, or when a comment line sits inside the command', async () => {
+    for (const cmd of ['CMD uvicorn main:app --port $PORT', 'CMD python app.py > /tmp/log', 'CMD uvicorn main:app \\\n# port\n  --port 9090']) {
+      const [d] = await lint(`FROM python:3.12-slim\n${cmd}\n`);
+      expect(d!.fix, cmd).toBeUndefined();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/compose/log-rotation.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const id = rule.meta.id;
 const lint = (compose: string) => lintFiles({ 'compose.yaml': compose }, { rules: [id] });
@@ -64,5 +65,71 @@ describe('log-rotation', () => {
   it('checks prod stacks only', async () => {
     const files = { 'compose.dev.yaml': 'services:\n  a:\n    image: acme/a:1\n' };
     expect(await lintFiles(files, { rules: [id] })).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  const fix = (compose: string) => fixFiles({ 'compose.yaml': compose }, { rules: [id] });
+
+  it('adds a json-file logging block with max-size and max-file to a service without one (safe)', async () => {
+    const r = await fix('services:\n  api: # the api\n    image: acme/api:1 # pinned\n\n  db:\n    image: postgres:16.4\n    logging:\n      driver: local\n');
+    expect(r.files['compose.yaml']).toBe(
+      'services:\n  api: # the api\n    image: acme/api:1 # pinned\n    logging:\n      driver: json-file\n      options:\n        max-size: "10m"\n        max-file: "3"\n\n  db:\n    image: postgres:16.4\n    logging:\n      driver: local\n',
+    );
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('completes an existing logging block: options added, missing keys added, an unbounded max-size bounded', async () => {
+    const compose = [
+      'services:',
+      '  a:',
+      '    image: acme/a:1',
+      '    logging: # json',
+      '      driver: json-file',
+      '  b:',
+      '    image: acme/b:1',
+      '    logging:',
+      '      options: # rotate',
+      '        max-file: "5"',
+      '  c:',
+      '    image: acme/c:1',
+      '    logging:',
+      '      options:',
+      "        max-size: '-1' # unbounded",
+      '',
+    ].join('\n');
+    const r = await fix(compose);
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  a:',
+      '    image: acme/a:1',
+      '    logging: # json',
+      '      driver: json-file',
+      '      options:',
+      '        max-size: "10m"',
+      '        max-file: "3"',
+      '  b:',
+      '    image: acme/b:1',
+      '    logging:',
+      '      options: # rotate',
+      '        max-file: "5"',
+      '        max-size: "10m"',
+      '  c:',
+      '    image: acme/c:1',
+      '    logging:',
+      '      options:',
+      "        max-size: '10m' # unbounded",
+      '',
+    ].join('\n'));
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('fills a logging extension field once for every service that merges it', async () => {
+    const compose = 'x-logging: &logging\n  driver: json-file\n\nservices:\n  a:\n    image: acme/a:1\n    logging: *logging\n  b:\n    image: acme/b:1\n    logging: *logging\n';
+    const r = await fix(compose);
+    expect(r.files['compose.yaml']).toBe('x-logging: &logging\n  driver: json-file\n  options:\n    max-size: "10m"\n    max-file: "3"\n\nservices:\n  a:\n    image: acme/a:1\n    logging: *logging\n  b:\n    image: acme/b:1\n    logging: *logging\n');
+    expect(r.second).toEqual([]);
   });
 });

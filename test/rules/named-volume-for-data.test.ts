@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/compose/named-volume-for-data.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const id = rule.meta.id;
 
@@ -85,5 +86,101 @@ describe('named-volume-for-data', () => {
   it('declares its options schema', () => {
     expect(rule.meta.options).toMatchObject({ additionalProperties: false });
     expect(rule.meta.defaultOptions).toEqual({ paths: [] });
+  });
+});
+
+describe('fix', () => {
+  const fix = (compose: string) => fixFiles({ 'compose.yaml': compose }, { rules: [id], unsafe: true });
+
+  it('gives a bind or anonymous data mount a volume name and declares it (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  db:',
+      '    image: postgres:17.2',
+      '    volumes:',
+      '      - ./data:/var/lib/postgresql/data # host folder',
+      '  ollama:',
+      '    image: ollama/ollama:0.5.7',
+      '    volumes:',
+      '      - "/root/.ollama" # anonymous',
+      '',
+      'volumes:',
+      '  cache: {}',
+      '',
+    ].join('\n');
+    expect((await fixFiles({ 'compose.yaml': compose }, { rules: [id] })).outcome.changes).toEqual([]);
+    const r = await fix(compose);
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  db:',
+      '    image: postgres:17.2',
+      '    volumes:',
+      '      - db_data:/var/lib/postgresql/data # host folder',
+      '  ollama:',
+      '    image: ollama/ollama:0.5.7',
+      '    volumes:',
+      '      - "ollama_data:/root/.ollama" # anonymous',
+      '',
+      'volumes:',
+      '  cache: {}',
+      '  db_data:',
+      '  ollama_data:',
+      '',
+    ].join('\n'));
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('turns a long bind mount into a volume, adds a mount where there is none, and moves a legacy target', async () => {
+    const compose = [
+      'services:',
+      '  db:',
+      '    image: postgres:17.2',
+      '    volumes:',
+      '      - type: bind # was a folder',
+      '        source: ./pg',
+      '        target: /var/lib/postgresql/data',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4 # no volume',
+      '  chroma:',
+      '    image: chromadb/chroma:1.0.12',
+      '    volumes:',
+      '      - chroma:/chroma/chroma # 0.x path',
+      'volumes:',
+      '  chroma:',
+      '',
+    ].join('\r\n');
+    const r = await fix(compose);
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  db:',
+      '    image: postgres:17.2',
+      '    volumes:',
+      '      - type: volume # was a folder',
+      '        source: db_data',
+      '        target: /var/lib/postgresql/data',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4 # no volume',
+      '    volumes:',
+      '      - qdrant_data:/qdrant/storage',
+      '  chroma:',
+      '    image: chromadb/chroma:1.0.12',
+      '    volumes:',
+      '      - chroma:/data # 0.x path',
+      'volumes:',
+      '  chroma:',
+      '  db_data:',
+      '  qdrant_data:',
+      '',
+    ].join('\r\n'));
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('edits a mount inside a flow sequence in place', async () => {
+    const compose = 'services:\n  db:\n    image: postgres:17.2\n    volumes: [./data:/var/lib/postgresql/data]\n';
+    const r = await fix(compose);
+    expect(r.files['compose.yaml']).toBe(compose.replace('./data', 'db_data') + '\nvolumes:\n  db_data:\n');
+    expect(r.second).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import rule from '../../rules/compose/no-hardcoded-secret.js';
 import { isSecretName } from '../../src/secrets/names.js';
 import { hasUrlPassword, secretValueProblem } from '../../src/secrets/values.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const id = rule.meta.id;
 
@@ -137,5 +138,57 @@ describe('no-hardcoded-secret', () => {
     const files = { 'compose.dev.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n      DEMO_TOKEN: demo\n' };
     expect(await lintFiles(files, { rules: [id] })).toHaveLength(2);
     expect((await lintFiles(files, { rules: [id], options: { [id]: { allow: ['demo_*'] } } })).map((d) => d.span.line)).toEqual([5]);
+  });
+});
+
+describe('fix', () => {
+  it('requires the variable in place of the literal and documents it in an existing .env.example (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  api:',
+      '    environment:',
+      '      - POSTGRES_URL=postgresql://rag:rag_pass@db:5432/rag # url',
+      '      - "API_TOKEN=tok_0123456789abcdef" # literal',
+      '    image: acme/api:1',
+      '    command: ["serve", "--api-key", "sk-live-0123456789"]',
+      '  webui:',
+      '    image: ghcr.io/open-webui/open-webui:v0.6.5',
+      '    environment:',
+      "      WEBUI_SECRET_KEY: '${WEBUI_SECRET_KEY:-0p3n-w3bu!}' # default",
+      '',
+    ].join('\n');
+    const files = { 'compose.yaml': compose, '.env.example': '# Variables\nPORT=8080' };
+    expect((await fixFiles(files, { rules: ['no-hardcoded-secret'] })).outcome.changes).toEqual([]);
+    const r = await fixFiles({ ...files, 'compose.yaml': compose.replace('    image: acme/api:1', '    image: acme/api:1\n    ports:\n      - "127.0.0.1:${PORT:-8080}:8080"') }, { rules: ['no-hardcoded-secret'], unsafe: true });
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  api:',
+      '    environment:',
+      '      - POSTGRES_URL=postgresql://rag:${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required}@db:5432/rag # url',
+      '      - "API_TOKEN=${API_TOKEN:?API_TOKEN is required}" # literal',
+      '    image: acme/api:1',
+      '    ports:',
+      '      - "127.0.0.1:${PORT:-8080}:8080"',
+      '    command: ["serve", "--api-key", "${API_API_KEY:?API_API_KEY is required}"]',
+      '  webui:',
+      '    image: ghcr.io/open-webui/open-webui:v0.6.5',
+      '    environment:',
+      "      WEBUI_SECRET_KEY: '${WEBUI_SECRET_KEY:?WEBUI_SECRET_KEY is required}' # default",
+      '',
+    ].join('\n'));
+    expect(r.files['.env.example']).toBe('# Variables\nPORT=8080\nPOSTGRES_PASSWORD=\nAPI_TOKEN=\nAPI_API_KEY=\nWEBUI_SECRET_KEY=\n');
+    expect(r.remaining.filter((d) => d.ruleId === 'no-hardcoded-secret' || d.ruleId === 'env-contract' || d.ruleId === 'parse-error')).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('creates .env.example next to the compose file, with the variables the stack already requires', async () => {
+    const compose = 'services:\r\n  db:\r\n    image: postgres:16.4\r\n    environment:\r\n      POSTGRES_USER: ${PGUSER}\r\n      POSTGRES_PASSWORD: rag_pass # literal\r\n    command: redis-server --requirepass "s3cr3t-pass"\r\n';
+    const r = await fixFiles({ 'stack/compose.yaml': compose }, { rules: ['no-hardcoded-secret'], unsafe: true });
+    expect(r.files['stack/compose.yaml']).toBe(
+      'services:\r\n  db:\r\n    image: postgres:16.4\r\n    environment:\r\n      POSTGRES_USER: ${PGUSER}\r\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required} # literal\r\n    command: redis-server --requirepass "${DB_REQUIREPASS:?DB_REQUIREPASS is required}"\r\n',
+    );
+    expect(r.files['stack/.env.example']).toBe('PGUSER=\r\nPOSTGRES_PASSWORD=\r\nDB_REQUIREPASS=\r\n');
+    expect(r.remaining.filter((d) => d.ruleId === 'no-hardcoded-secret' || d.ruleId === 'env-contract' || d.ruleId === 'parse-error')).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

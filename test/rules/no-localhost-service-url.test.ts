@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const rules = ['no-localhost-service-url'];
 
@@ -72,5 +73,24 @@ describe('no-localhost-service-url', () => {
       '',
     ].join('\n');
     expect(await lintFiles({ 'compose.yaml': text }, { rules })).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  it('points the URL at the one service listening on that port, comments kept (unsafe)', async () => {
+    const full = [
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/rag-api:2.1.0',
+      '    environment:',
+      '      QDRANT_URL: "http://localhost:6333" # vectors',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4',
+      '',
+    ].join('\n');
+    const r = await fixFiles({ 'compose.yaml': full }, { rules, unsafe: true });
+    expect(r.files['compose.yaml']).toBe(full.replace('http://localhost:6333', 'http://qdrant:6333'));
+    expect(r.remaining.filter((d) => d.ruleId === rules[0])).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

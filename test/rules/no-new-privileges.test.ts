@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/compose/no-new-privileges.js';
+import { fixFiles } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -48,5 +49,50 @@ describe('no-new-privileges', () => {
     const files = { 'compose.dev.yaml': 'services:\n  a:\n    image: acme/a:1\n' };
     expect(await lintFiles(files, { rules: [id] })).toEqual([]);
     expect(await lintFiles(files, { rules: [id], environment: 'prod' })).toHaveLength(1);
+  });
+});
+
+describe('fix', () => {
+  it('adds the option, appends it to a security_opt list, or turns it back on, keeping comments (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  api: # the api',
+      '    image: acme/api:1 # pinned',
+      '  worker:',
+      '    image: acme/worker:1',
+      '    security_opt:',
+      '      - apparmor:docker-default # profile',
+      '  cache:',
+      '    image: redis:7.4',
+      '    security_opt:',
+      '      - "no-new-privileges:false" # off',
+      '',
+    ].join('\n');
+    expect((await fixFiles({ 'compose.yaml': compose }, { rules: [id] })).outcome.changes).toEqual([]);
+    const r = await fixFiles({ 'compose.yaml': compose }, { rules: [id], unsafe: true });
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  api: # the api',
+      '    image: acme/api:1 # pinned',
+      '    security_opt:',
+      '      - no-new-privileges:true',
+      '  worker:',
+      '    image: acme/worker:1',
+      '    security_opt:',
+      '      - apparmor:docker-default # profile',
+      '      - no-new-privileges:true',
+      '  cache:',
+      '    image: redis:7.4',
+      '    security_opt:',
+      '      - "no-new-privileges:true" # off',
+      '',
+    ].join('\n'));
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+    expect(r.second).toEqual([]);
+  });
+
+  it('leaves a flow-style list alone rather than rewrite it', async () => {
+    const r = await fixFiles({ 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    security_opt: [apparmor:docker-default]\n' }, { rules: [id], unsafe: true });
+    expect(r.outcome.changes).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixFiles, fixWithRule } from '../helpers/fix-files.js';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
 
 const rules = ['non-root-user'];
@@ -72,5 +73,51 @@ describe('non-root-user', () => {
       { rules },
     );
     expect(ds).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  const id = 'non-root-user';
+  const fix = (files: Record<string, string>, unsafe = true) => fixWithRule(id, files, unsafe);
+
+  it('creates a user on a Debian-based image and switches to it before CMD, above its comment', async () => {
+    const r = await fix({ Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n# serve\nCMD ["python", "-m", "app"]\n' });
+    expect(r.files.Dockerfile).toBe('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN useradd --create-home --uid 10001 app\nUSER app\n# serve\nCMD ["python", "-m", "app"]\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('uses adduser on Alpine, after a USER root, at the end of a stage without CMD, with CRLF', async () => {
+    const r = await fix({ Dockerfile: 'FROM alpine:3.20\r\n# packages need root\r\nUSER root\r\nRUN apk add --no-cache tini' });
+    expect(r.files.Dockerfile).toBe('FROM alpine:3.20\r\n# packages need root\r\nUSER root\r\nRUN apk add --no-cache tini\r\nRUN adduser -D -u 10001 app\r\nUSER app');
+  });
+
+  it("switches a node image to its own node user, before the CMD that follows the last USER", async () => {
+    const r = await fix({ Dockerfile: 'FROM node:22.11-slim\nUSER node\nCMD ["node", "a.js"]\nUSER 0:0\nENTRYPOINT ["node"]\n' });
+    expect(r.files.Dockerfile).toBe('FROM node:22.11-slim\nUSER node\nCMD ["node", "a.js"]\nUSER 0:0\nUSER node\nENTRYPOINT ["node"]\n');
+  });
+
+  it('fixes the base stage first when two running stages share it', async () => {
+    const compose = 'services:\n  a:\n    build:\n      context: .\n      target: base\n  b:\n    build:\n      context: .\n      target: app\n';
+    const r = await fix({ 'compose.yaml': compose, Dockerfile: 'FROM debian:bookworm-slim AS base\nCMD ["sleep", "infinity"]\n\nFROM base AS app\nCMD ["true"]\n' });
+    expect(r.files.Dockerfile).toBe('FROM debian:bookworm-slim AS base\nRUN useradd --create-home --uid 10001 app\nUSER app\nCMD ["sleep", "infinity"]\n\nFROM base AS app\nCMD ["true"]\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
+  });
+
+  it('offers no fix for an image without a shell or of unknown family, nor for compose services', async () => {
+    const ds = await lintFiles(
+      {
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16.4\n    entrypoint: ["postgres"]\n  api:\n    build: .\n',
+        Dockerfile: 'FROM gcr.io/distroless/static-debian12\nUSER root\nCMD ["/app"]\n',
+        'other/Dockerfile': 'FROM ghcr.io/acme/base:1.0\nUSER root\nCMD ["/app"]\n',
+      },
+      { rules },
+    );
+    expect(ds.length).toBe(3);
+    expect(ds.filter((d) => d.fix)).toEqual([]);
+  });
+
+  it('is unsafe: not applied without --unsafe', async () => {
+    const text = 'FROM python:3.12-slim\nCMD ["python"]\n';
+    expect((await fixFiles({ Dockerfile: text }, { rules: [id] })).files.Dockerfile).toBe(text);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/dockerfile/pip-no-cache.js';
+import { fixWithRule } from '../helpers/fix-files.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
 
 const id = rule.meta.id;
@@ -50,5 +51,15 @@ describe('pip-no-cache', () => {
     expect(ds.map((d) => d.span.line)).toEqual([2]);
     const off = await lint('FROM python:3.12-slim\nENV UV_NO_CACHE=false PIP_NO_CACHE_DIR=off\nRUN uv pip install --system -r a.txt && pip install -r a.txt\n');
     expect(off.map((d) => d.message.split(' keeps')[0])).toEqual(['uv pip install']);
+  });
+});
+
+describe('fix', () => {
+  const fix = (files: Record<string, string>, unsafe = false) => fixWithRule(id, files, unsafe);
+
+  it('adds --no-cache-dir to pip and --no-cache to uv pip, comments kept', async () => {
+    const r = await fix({ Dockerfile: 'FROM python:3.12-slim\n# deps\nRUN pip install -r requirements.txt \\\n    # the tool\n    && python3 -m pip install . \\\n    && uv pip install --system -r requirements.txt\n' });
+    expect(r.files.Dockerfile).toBe('FROM python:3.12-slim\n# deps\nRUN pip install --no-cache-dir -r requirements.txt \\\n    # the tool\n    && python3 -m pip install --no-cache-dir . \\\n    && uv pip install --no-cache --system -r requirements.txt\n');
+    expect(r.remaining.filter((d) => d.ruleId === id)).toEqual([]);
   });
 });

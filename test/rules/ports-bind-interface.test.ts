@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const rules = ['ports-bind-interface', 'internal-service-not-published'];
 
@@ -36,7 +37,7 @@ describe('ports-bind-interface', () => {
     expect(ds[0]!.severity).toBe('warning');
   });
 
-  it('fixes short entries by binding them to 127.0.0.1 (unsafe)', async () => {
+  it('fixes entries by binding them to 127.0.0.1 (unsafe)', async () => {
     const ds = (await lintFiles({ 'compose.yaml': compose }, { rules })).filter((d) => d.ruleId === 'ports-bind-interface');
     let text = compose;
     for (const d of [...ds].reverse()) {
@@ -45,11 +46,44 @@ describe('ports-bind-interface', () => {
     }
     expect(text.split('\n').slice(4, 6)).toEqual(['      - "127.0.0.1:8000:8000"', '      - 127.0.0.1::9090']);
     expect(ds[0]!.fix!.safe).toBe(false);
-    expect(ds[2]!.fix).toBeUndefined();
+    // Long syntax gets a host_ip key.
+    expect(ds[2]!.fix!.edits[0]!.text).toBe('\n        host_ip: 127.0.0.1');
   });
 
   it('checks prod stacks only', async () => {
     const dev = { 'compose.dev.yaml': 'services:\n  web:\n    image: nginx:1.27.3\n    ports: ["8080:80"]\n' };
     expect(await lintFiles(dev, { rules })).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  it('binds short and long entries to 127.0.0.1, quoting and comments kept (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/api:2.3.0',
+      '    ports:',
+      '      - "8000:8000" # api',
+      '      - 9090 # metrics',
+      '      - target: 3000 # ui',
+      '        published: "3001"',
+      '',
+    ].join('\n');
+    expect((await fixFiles({ 'compose.yaml': compose }, { rules: ['ports-bind-interface'] })).outcome.changes).toEqual([]);
+    const r = await fixFiles({ 'compose.yaml': compose }, { rules: ['ports-bind-interface'], unsafe: true });
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/api:2.3.0',
+      '    ports:',
+      '      - "127.0.0.1:8000:8000" # api',
+      '      - 127.0.0.1::9090 # metrics',
+      '      - target: 3000 # ui',
+      '        published: "3001"',
+      '        host_ip: 127.0.0.1',
+      '',
+    ].join('\n'));
+    expect(r.remaining.filter((d) => d.ruleId === 'ports-bind-interface')).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const rules = ['required-var-guard', 'no-hardcoded-secret'];
 
@@ -52,7 +53,7 @@ describe('required-var-guard', () => {
   it('fixes references to ${VAR:?message} (unsafe), keeping a ? message', async () => {
     const ds = (await lintFiles({ 'compose.yaml': compose }, { rules })).filter((d) => d.ruleId === 'required-var-guard');
     expect(ds.map((d) => d.fix?.edits[0]?.text)).toEqual([
-      undefined,
+      '${WEBUI_SECRET_KEY:?WEBUI_SECRET_KEY is required}',
       '${OPENAI_API_KEY:?OPENAI_API_KEY is required}',
       '${DB_PASSWORD:?DB_PASSWORD is required}',
       '${REDIS_URL:?set REDIS_URL}',
@@ -71,5 +72,44 @@ describe('required-var-guard', () => {
   it('checks prod stacks only', async () => {
     const dev = { 'compose.dev.yaml': 'services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n' };
     expect(await lintFiles(dev, { rules: ['required-var-guard'] })).toEqual([]);
+  });
+});
+
+describe('fix', () => {
+  it('requires each variable with :? and documents it in .env.example, so the stack still loads (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/rag-api:2.1.0',
+      '    environment:',
+      '      - API_KEY= # empty',
+      '      - "DATABASE_URL=postgresql://rag:${DB_PASSWORD:-}@db:5432/rag" # url',
+      '      - REDIS_URL=${REDIS_URL?set REDIS_URL}',
+      '  db:',
+      '    image: postgres:16.4',
+      '    environment:',
+      '      POSTGRES_PASSWORD: $POSTGRES_PASSWORD # bare',
+      '',
+    ].join('\n');
+    const files = { 'compose.yaml': compose, '.env.example': 'REDIS_URL=\n' };
+    const r = await fixFiles(files, { rules: ['required-var-guard'], unsafe: true });
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/rag-api:2.1.0',
+      '    environment:',
+      '      - API_KEY=${API_KEY:?API_KEY is required} # empty',
+      '      - "DATABASE_URL=postgresql://rag:${DB_PASSWORD:?DB_PASSWORD is required}@db:5432/rag" # url',
+      '      - REDIS_URL=${REDIS_URL:?set REDIS_URL}',
+      '  db:',
+      '    image: postgres:16.4',
+      '    environment:',
+      '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?POSTGRES_PASSWORD is required} # bare',
+      '',
+    ].join('\n'));
+    expect(r.files['.env.example']).toBe('REDIS_URL=\nAPI_KEY=\nDB_PASSWORD=\nPOSTGRES_PASSWORD=\n');
+    expect(r.outcome.reverted).toEqual([]);
+    expect(r.remaining.filter((d) => ['required-var-guard', 'parse-error', 'env-contract'].includes(d.ruleId))).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

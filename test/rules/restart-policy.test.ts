@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/compose/restart-policy.js';
 import { lintFiles, pos } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const id = rule.meta.id;
 const lint = (compose: string) => lintFiles({ 'compose.yaml': compose }, { rules: [id] });
@@ -57,5 +58,46 @@ describe('restart-policy', () => {
     const files = { 'compose.dev.yaml': 'services:\n  a:\n    image: acme/a:1\n' };
     expect(await lintFiles(files, { rules: [id] })).toEqual([]);
     expect(await lintFiles(files, { rules: [id], environment: 'prod' })).toHaveLength(1);
+  });
+});
+
+describe('fix', () => {
+  it('adds restart: unless-stopped, or replaces a policy that never restarts, keeping quotes and comments (unsafe)', async () => {
+    const compose = [
+      'services:',
+      '  api: # the api',
+      '    image: acme/api:1 # pinned',
+      '',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4',
+      '    restart: "no" # was a job',
+      '  worker:',
+      '    image: acme/worker:1',
+      '    deploy:',
+      '      restart_policy:',
+      '        condition: none # never',
+      '',
+    ].join('\r\n');
+    const safeOnly = await fixFiles({ 'compose.yaml': compose }, { rules: [rule.meta.id] });
+    expect(safeOnly.outcome.changes).toEqual([]);
+    const r = await fixFiles({ 'compose.yaml': compose }, { rules: [rule.meta.id], unsafe: true });
+    expect(r.files['compose.yaml']).toBe([
+      'services:',
+      '  api: # the api',
+      '    image: acme/api:1 # pinned',
+      '    restart: unless-stopped',
+      '',
+      '  qdrant:',
+      '    image: qdrant/qdrant:v1.12.4',
+      '    restart: "unless-stopped" # was a job',
+      '  worker:',
+      '    image: acme/worker:1',
+      '    deploy:',
+      '      restart_policy:',
+      '        condition: any # never',
+      '',
+    ].join('\r\n'));
+    expect(r.remaining.filter((d) => d.ruleId === rule.meta.id)).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/engine/types.js';
 import { at, lintFiles } from '../helpers/lint-fixture.js';
+import { fixFiles } from '../helpers/fix-files.js';
 
 const rules = ['shared-volume-single-writer'];
 
@@ -93,5 +94,46 @@ describe('shared-volume-single-writer', () => {
     ].join('\n');
     expect(await lintFiles({ 'compose.yaml': text }, { rules, options: { 'shared-volume-single-writer': { allow: ['hf-*'] } } })).toEqual([]);
     expect((await lintFiles({ 'compose.yaml': text }, { rules })).map((d) => d.span.line)).toEqual([14]);
+  });
+});
+
+describe('fix', () => {
+  it('mounts the other services read-only: :ro, ,ro, rw→ro, read_only: true (safe)', async () => {
+    const compose = [
+      'services:',
+      '  writer:',
+      '    image: acme/ingest:1',
+      '    volumes:',
+      '      - docs:/data',
+      '  a:',
+      '    image: acme/a:1',
+      '    volumes:',
+      '      - "docs:/docs" # reads',
+      '  b:',
+      '    image: acme/b:1',
+      '    volumes:',
+      '      - docs:/docs:rw,z # relabelled',
+      '  c:',
+      '    image: acme/c:1',
+      '    volumes:',
+      '      - docs:/docs:nocopy',
+      '  d:',
+      '    image: acme/d:1',
+      '    volumes:',
+      '      - type: volume # long',
+      '        source: docs',
+      '        target: /docs',
+      'volumes:',
+      '  docs: {}',
+      '',
+    ].join('\r\n');
+    const r = await fixFiles({ 'compose.yaml': compose }, { rules });
+    expect(r.files['compose.yaml']).toBe(compose
+      .replace('"docs:/docs" # reads', '"docs:/docs:ro" # reads')
+      .replace('docs:/docs:rw,z', 'docs:/docs:ro,z')
+      .replace('docs:/docs:nocopy', 'docs:/docs:nocopy,ro')
+      .replace('        target: /docs\r\n', '        target: /docs\r\n        read_only: true\r\n'));
+    expect(r.remaining.filter((d) => d.ruleId === rules[0])).toEqual([]);
+    expect(r.second).toEqual([]);
   });
 });
