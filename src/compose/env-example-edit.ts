@@ -31,8 +31,17 @@ export function envExampleEdit(stack: ComposeStack, vars: readonly string[]): Ed
   return { file: path, start: 0, end: 0, text: names.map((v) => `${v}=${eol}`).join('') };
 }
 
+/** Per stack tree: each of a stack's findings asks. */
+const required = new WeakMap<YNode, string[]>();
+
 /** Variables the stack reads with no default, outside other references' defaults. */
 function requiredVars(root: YNode): string[] {
+  let vars = required.get(root);
+  if (!vars) required.set(root, (vars = findRequired(root)));
+  return vars;
+}
+
+function findRequired(root: YNode): string[] {
   const out: string[] = [];
   const visit = (node: YNode): void => {
     if (node.kind === 'map') for (const p of node.pairs) visit(p.value);

@@ -9,15 +9,27 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
  */
 export type BlockValue = string | BlockValue[] | { [key: string]: BlockValue };
 
+/** Per file: fixes for many findings of one file ask for its line ending and indentation. */
+const styles = new WeakMap<SourceFile, { eol: string; unit: number }>();
+
+function style(file: SourceFile): { eol: string; unit: number } {
+  let s = styles.get(file);
+  if (!s) {
+    const m = /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''));
+    s = { eol: file.text.includes('\r\n') ? '\r\n' : '\n', unit: m ? m[1]!.length : 2 };
+    styles.set(file, s);
+  }
+  return s;
+}
+
 /** The file's line ending: CRLF when it uses any, else LF. */
 export function lineEnding(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  return style(file).eol;
 }
 
 /** The file's indentation step: the indentation of its first indented line (2 when none is). */
 export function indentUnit(file: SourceFile): number {
-  const m = /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''));
-  return m ? m[1]!.length : 2;
+  return style(file).unit;
 }
 
 /** `key: value` as lines at `indent` columns, each line preceded by `eol`. */
