@@ -47,9 +47,9 @@ export async function fixCommand(args: string[], io: Io): Promise<number> {
   }
 
   const failed = writeChanges(outcome, io);
-  await printFindings(outcome.result, format, values, io);
+  const printed = await printFindings(outcome.result, format, values, io);
   io.stderr(summaryLines(outcome, false, values.unsafe === true));
-  if (failed) return 2;
+  if (failed || !printed) return 2;
   return summarize(outcome.result.diagnostics).errors > 0 ? 1 : 0;
 }
 

@@ -1,17 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { allRules } from '../../rules/index.js';
+import { applyBaseline, BaselineError, makeBaseline, readBaseline, writeBaseline, type Baseline } from '../baseline/baseline.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
+import type { Diagnostic } from '../engine/types.js';
+import { writeFileAtomic } from '../fix/write-file.js';
+import { packageRoot } from '../package-root.js';
+import type { FormatContext } from '../report/format.js';
+import type { FormatName } from '../report/formatters.js';
 import { writeJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import { summarize } from '../report/summary.js';
 import type { Io } from './main.js';
 
-const FORMATS = ['stylish', 'json'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'codeclimate', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
+// The names above are the formatter table's, checked when compiling so the table loads only when used.
+type Unmatched = Exclude<Format, FormatName> | Exclude<FormatName, Format>;
+const namesMatch: [Unmatched] extends [never] ? true : false = true;
+void namesMatch;
 
 /** The options lint and fix share: what to check, and how to show what is found. */
 export const CHECK_OPTIONS = {
   format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   environment: { type: 'string', short: 'e' },
   'env-file': { type: 'string', multiple: true },
@@ -21,6 +35,7 @@ export const CHECK_OPTIONS = {
 
 interface CheckValues {
   format?: string;
+  'output-file'?: string;
   config?: string;
   environment?: string;
   'env-file'?: string[];
@@ -37,29 +52,129 @@ export function lintOptions(values: CheckValues, positionals: string[], io: Io):
   return { cwd: io.cwd, paths: positionals.length ? positionals : ['.'], configPath: values.config, environment: values.environment, envFiles: values['env-file'] };
 }
 
-export async function printFindings(result: LintResult, format: Format, values: CheckValues, io: Io): Promise<void> {
-  if (format === 'json') return writeJson(result.diagnostics, result.files, io.stdout);
+/** What the report shows: by default the lint result as it is. */
+export interface Shown {
+  diagnostics: readonly Diagnostic[];
+  /** Fingerprints counted over the findings before a baseline held some back. */
+  fingerprints?: ReadonlyMap<Diagnostic, string>;
+}
+
+/**
+ * Prints the report in `format`; with --output-file the report goes to that file and people
+ * still get stylish on the terminal. Returns false when the file could not be written (the
+ * reason is on stderr): the caller exits 2.
+ */
+export async function printFindings(result: LintResult, format: Format, values: CheckValues, io: Io, shown: Shown = result): Promise<boolean> {
+  const outputFile = values['output-file'];
+  if (outputFile === undefined && format === 'json') {
+    writeJson(shown.diagnostics, result.files, io.stdout);
+    return true;
+  }
+  if (outputFile === undefined && format !== 'stylish') {
+    io.stdout(await render(format, result, shown));
+    return true;
+  }
   // chalk is loaded only for people: machine formats start faster without it.
   const { makeChalk } = await import('./colour.js');
-  io.stdout(formatStylish(result.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
+  io.stdout(formatStylish(shown.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
+  if (outputFile === undefined) return true;
+  try {
+    writeFileAtomic(resolve(io.cwd, outputFile), await render(format, result, shown));
+    return true;
+  } catch (e) {
+    io.stderr(`ragcheck: cannot write ${outputFile}: ${ioReason(e as NodeJS.ErrnoException, outputFile)}\n`);
+    return false;
+  }
+}
+
+async function render(format: Format, result: LintResult, shown: Shown): Promise<string> {
+  const { FORMATTERS } = await import('../report/formatters.js');
+  const ctx: FormatContext = {
+    files: result.files,
+    sources: result.sources,
+    rules: new Map(allRules.map((r) => [r.meta.id, r.meta])),
+    version: toolVersion(),
+    ...(shown.fingerprints && { fingerprints: shown.fingerprints }),
+  };
+  return FORMATTERS[format](shown.diagnostics, ctx);
+}
+
+const IO_REASONS: Record<string, (path: string) => string> = {
+  ENOENT: (path) => `the folder ${dirname(path)} does not exist`,
+  ENOTDIR: (path) => `${dirname(path)} is not a folder`,
+  EISDIR: () => 'it is a folder',
+  EACCES: () => 'permission denied',
+  EPERM: () => 'permission denied',
+  EROFS: () => 'the file system is read-only',
+  ENOSPC: () => 'no space left on the device',
+};
+
+function ioReason(e: NodeJS.ErrnoException, path: string): string {
+  return IO_REASONS[e.code ?? '']?.(path) ?? e.message;
+}
+
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { ...CHECK_OPTIONS, 'max-warnings': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { ...CHECK_OPTIONS, 'max-warnings': { type: 'string' }, baseline: { type: 'string' }, 'baseline-write': { type: 'string' } },
+  });
   const format = outputFormat(values);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(`--max-warnings needs a whole number, got "${String(values['max-warnings'])}"`);
   }
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined) {
+    throw new UsageError('--baseline and --baseline-write do not go together: --baseline-write records every finding');
+  }
+
+  // The baseline is read before linting: a bad one fails at once, not after the whole run.
+  let recorded: Baseline | undefined;
+  if (values.baseline !== undefined) {
+    try {
+      recorded = readBaseline(resolve(io.cwd, values.baseline), values.baseline);
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      io.stderr(`ragcheck: ${e.message}\n`);
+      return 2;
+    }
+  }
 
   const result = await lint(lintOptions(values, positionals, io));
-  await printFindings(result, format, values, io);
+  if (values['baseline-write'] !== undefined) return writeBaselineFile(result, values['baseline-write'], io);
 
-  const s = summarize(result.diagnostics);
+  let shown: Shown = result;
+  if (recorded) {
+    const outcome = applyBaseline(result.diagnostics, result.sources, recorded);
+    shown = { diagnostics: outcome.kept, fingerprints: outcome.fingerprints };
+    io.stderr(`ragcheck: ${outcome.baselined === 1 ? '1 finding is' : `${outcome.baselined} findings are`} in the baseline\n`);
+    if (outcome.gone > 0) io.stderr(`ragcheck: ${outcome.gone} baseline ${outcome.gone === 1 ? 'entry no longer occurs' : 'entries no longer occur'} (--baseline-write records the findings anew)\n`);
+  }
+  if (!(await printFindings(result, format, values, io, shown))) return 2;
+
+  const s = summarize(shown.diagnostics);
   if (s.errors > 0) return 1;
   if (maxWarnings !== undefined && s.warnings > maxWarnings) {
     if (format !== 'json') io.stderr(`ragcheck: ${s.warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
     return 1;
   }
+  return 0;
+}
+
+function writeBaselineFile(result: LintResult, path: string, io: Io): number {
+  const baseline = makeBaseline(result.diagnostics, result.sources);
+  try {
+    writeBaseline(resolve(io.cwd, path), baseline);
+  } catch (e) {
+    io.stderr(`ragcheck: cannot write ${path}: ${ioReason(e as NodeJS.ErrnoException, path)}\n`);
+    return 2;
+  }
+  const n = baseline.findings.length;
+  io.stderr(`ragcheck: recorded ${n === 1 ? '1 finding' : `${n} findings`} in ${path}\n`);
   return 0;
 }

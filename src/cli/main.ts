@@ -24,11 +24,16 @@ Commands:
                        Carry a .hadolint.yaml over: print (or write) .ragcheck.yaml settings
 
 Lint options:
-  -f, --format <name>      stylish (default) or json
+  -f, --format <name>      stylish (default), json, sarif, github, junit, codeclimate
+                           or checkstyle
+  -o, --output-file <file> Write the report to this file; stylish still goes to the terminal
   -c, --config <file>      Use this config file instead of .ragcheck.yaml
   -e, --environment <env>  Treat every stack as this environment (prod, dev, …)
       --env-file <file>    Variables for interpolation (repeatable)
       --max-warnings <n>   Exit 1 when there are more than n warnings
+      --baseline <file>    lint only: report just the findings not recorded in this file
+      --baseline-write <file>
+                           lint only: record today's findings in this file and exit 0
       --no-color           Plain output (also NO_COLOR=1)
 
 Fix options (and the lint options above):

@@ -12,6 +12,7 @@ import { BuildContexts } from '../stack/build-context.js';
 import { DockerfileCache } from '../stack/dockerfiles.js';
 import { linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
+import { stackShape, type StackShape } from './stack-summary.js';
 import type { Diagnostic } from './types.js';
 
 /** What checking one stack produced. */
@@ -22,6 +23,10 @@ export interface StackOutcome {
   everyStack?: Diagnostic[];
   /** Relative paths of the files the stack read. */
   files: string[];
+  /** Set for a compose stack: what its findings are attributed to services with (see stack-summary). */
+  shape?: StackShape;
+  /** Set for a Dockerfile's own findings: its path. */
+  dockerfile?: string;
 }
 
 export interface CheckResult {
@@ -73,7 +78,7 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     const diagnostics = withConfiguredSeverity(loaded.diagnostics, settings);
     const files = loaded.sources.map((s) => s.path);
     if (!loaded.stack) {
-      outcomes.push({ diagnostics, files });
+      outcomes.push({ diagnostics, files, shape: { name: plan.name, environment: plan.environment, files: plan.files.map((f) => cache.relative(f)), services: [] } });
       continue;
     }
     const linked = await linkStack(loaded.stack, cwd, { dockerfiles, contexts });
@@ -85,14 +90,14 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));
-    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files });
+    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, shape: stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) });
   }
   for (const f of found) void dockerfiles.load(f);
   outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment)));
   for (const model of await dockerfiles.all()) sources.set(model.file.path, model.file);
   for (const { file, problem } of await dockerfiles.unreadable()) {
     sources.set(file.path, file);
-    outcomes.push({ diagnostics: [{ ruleId: 'parse-error', severity: 'error', ...problem }], files: [file.path] });
+    outcomes.push({ diagnostics: [{ ruleId: 'parse-error', severity: 'error', ...problem }], files: [file.path], dockerfile: file.path });
   }
   return { outcomes, sources: [...sources.values()], envFiles: [...envFiles] };
 }
@@ -127,7 +132,7 @@ async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyM
     const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
     const siblings = byFolder.get(path.dirname(model.file.path))!.filter((m) => m !== model);
     diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings, siblings));
-    out.push({ diagnostics, files: [model.file.path] });
+    out.push({ diagnostics, files: [model.file.path], dockerfile: model.file.path });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { resolveRuleSettings, withRuleOptions } from '../config/rule-settings.js
 import { discover } from '../discover/discover.js';
 import type { SourceFile } from '../source/source-file.js';
 import { checkStacks, type StackOutcome } from './check-stacks.js';
+import { summarizeStacks, type StackSummary } from './stack-summary.js';
 import { applySuppressions, ruleIndex } from './suppressions.js';
 import type { Diagnostic } from './types.js';
 
@@ -25,6 +26,11 @@ export interface LintResult {
   sources: Map<string, SourceFile>;
   /** How many files were linted (compose files; env files are read, not linted). */
   files: number;
+  /**
+   * Each stack linted, with the rules that found something on each service (for the
+   * scorecard). Worked out when first read: `lint` alone does not pay for it.
+   */
+  readonly stacks: StackSummary[];
 }
 
 const RULES = ruleIndex(allRules.map((r) => r.meta));
@@ -44,7 +50,16 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const unusedSetting = settings.get('unused-disable');
   const reported = unusedSetting?.severity === 'off' ? kept : [...kept, ...unused.map((d) => ({ ...d, severity: unusedSetting?.severity ?? d.severity }) as Diagnostic)];
   const envFiles = new Set(checked.envFiles);
-  return { diagnostics: reported.sort(byPosition), sources, files: [...sources.keys()].filter((f) => !envFiles.has(f)).length };
+  const result = { diagnostics: reported.sort(byPosition), sources, files: [...sources.keys()].filter((f) => !envFiles.has(f)).length };
+  let stacks: StackSummary[] | undefined;
+  return Object.defineProperty(result as LintResult, 'stacks', { enumerable: true, get: () => (stacks ??= summarize(checked.outcomes, reported)) });
+}
+
+/** The stacks and their services' findings, counting only findings that were reported. */
+function summarize(outcomes: readonly StackOutcome[], reported: readonly Diagnostic[]): StackSummary[] {
+  const index = new FindingIndex<Diagnostic>();
+  for (const d of reported) index.addNew(d, d);
+  return summarizeStacks(outcomes, (d) => index.get(d));
 }
 
 /** Keeps an `everyStack` finding only when each stack that includes its file reported it. */

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type mvdanSh from 'mvdan-sh';
+import { gopherJsGuard, mvdanShLib } from '../source/lazy-libs.js';
 import { shiftMapper, mapCommand, tableMapper } from './offsets.js';
 import { unquoteWord } from './quote.js';
 import { fromWords, MAX_DEPTH, readsScriptFromStdin, type Recurse } from './simple-command.js';
@@ -12,17 +12,13 @@ type Syntax = mvdanSh.Syntax;
 let loaded: { syntax: Syntax; parser: mvdanSh.Parser } | undefined;
 function load(): NonNullable<typeof loaded> {
   if (!loaded) {
-    // The GopherJS runtime sets `Error.stackTraceLimit = Infinity` and a global `require` as it
-    // loads; neither is needed to parse, and the first makes every later Error costly.
-    const limit = Error.stackTraceLimit;
-    const hadRequire = Object.hasOwn(globalThis, 'require');
+    const restore = gopherJsGuard();
     try {
-      const { syntax } = createRequire(import.meta.url)('mvdan-sh') as typeof mvdanSh;
+      const { syntax } = mvdanShLib();
       // One parser for every text: it resets itself on each call, and building one costs more than a parse.
       loaded = { syntax, parser: syntax.NewParser() };
     } finally {
-      Error.stackTraceLimit = limit;
-      if (!hadRequire) delete (globalThis as { require?: unknown }).require;
+      restore();
     }
   }
   return loaded;
