@@ -40,7 +40,8 @@ export interface DiscoverOptions {
  * `include:` glob or by a Compose top level, or Dockerfiles by name or by content; anything else
  * is skipped quietly. A named Compose file is linted in the stack it belongs to: its folder (and
  * a `base/` folder beside or above it) is scanned so an overlay comes with its base, and a file
- * pulled in by another's `include:` comes with the file that includes it. A named symbolic
+ * pulled in by another's `include:` comes with the file that includes it. A named Dockerfile
+ * comes with the stacks in its folder and the folders above it that build it. A named symbolic
  * link whose target lies outside the working directory is skipped.
  */
 export async function discover(paths: string[], opts: DiscoverOptions): Promise<Discovery> {
@@ -69,6 +70,13 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
 
   const around = emptyFound();
   for (const d of neighbourFolders(explicitCompose)) walk(d, ctx, around, 0);
+  // A named Dockerfile is linted with the stack that builds it: look for one in its folder and
+  // each folder above it, up to the working directory.
+  const namedDockerfiles = named.filter((f) => found.dockerfiles.has(f));
+  const nearDockerfiles = emptyFound();
+  for (const d of ancestorFolders(namedDockerfiles, cwd)) walk(d, ctx, nearDockerfiles, 0);
+  for (const f of nearDockerfiles.compose) around.compose.add(f);
+  for (const f of nearDockerfiles.yaml) around.yaml.add(f);
 
   const { compose, includes, texts, definesServices } = readComposeHeads(found, around, explicitCompose);
 
@@ -85,8 +93,14 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   const inRoots = (f: string) => roots.some((r) => isInside(r, f));
   const touchesNamed = (f: string) => explicitCompose.has(f) || (includes.get(f) ?? []).some((t) => explicitCompose.has(t));
   const selected = [...fromConfig, ...byConvention].filter((s) => s.files.some((f) => inRoots(f) || touchesNamed(f)));
+  // Stacks beside or above a named Dockerfile, kept later only if they build it.
+  for (const s of [...fromConfig, ...byConvention]) {
+    if (selected.includes(s)) continue;
+    const ifBuilding = namedDockerfiles.filter((d) => isInside(s.projectDir, d));
+    if (ifBuilding.length && s.files.some((f) => compose.has(f))) selected.push({ ...s, ifBuilding });
+  }
   // A named file whose includer was not found still gets linted, on its own.
-  const inSelected = new Set(selected.flatMap((s) => s.files));
+  const inSelected = new Set(selected.filter((s) => !s.ifBuilding).flatMap((s) => s.files));
   for (const f of explicitCompose) {
     if (inSelected.has(f) || selected.some((s) => s.files.some((g) => includes.get(g)?.includes(f)))) continue;
     const environment = environmentOfName(path.basename(f), words);
@@ -162,6 +176,19 @@ function classifyNamedFiles(files: string[], ctx: WalkContext, found: Found): Se
     }
   }
   return compose;
+}
+
+/** Each file's folder and the folders above it, up to `top` (only for files inside it). */
+function ancestorFolders(files: Iterable<string>, top: string): Set<string> {
+  const dirs = new Set<string>();
+  for (const f of files) {
+    if (!isInside(top, f)) continue;
+    for (let dir = path.dirname(f); isInside(top, dir) && !dirs.has(dir); dir = path.dirname(dir)) {
+      dirs.add(dir);
+      if (dir === top) break;
+    }
+  }
+  return dirs;
 }
 
 /** Folders that may hold the rest of a named file's stack: its own, `base/` below it, the folder above a `base/`. */

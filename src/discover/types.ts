@@ -12,6 +12,11 @@ export interface StackPlan {
   envFiles: string[];
   /** Absolute path of the project directory (the first file's folder unless configured). */
   projectDir: string;
+  /**
+   * Set for a stack found only because a Dockerfile below its folder was named (as pre-commit
+   * names changed files): it is checked only if it builds one of these (absolute paths).
+   */
+  ifBuilding?: string[];
 }
 
 export interface Discovery {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { FileCache } from '../compose/file-cache.js';
 import { loadStack, type LoadContext } from '../compose/load-stack.js';
+import type { ComposeStack } from '../compose/model.js';
 import type { RuleSetting } from '../config/rule-settings.js';
 import { environmentOfName } from '../discover/patterns.js';
 import type { StackPlan } from '../discover/types.js';
@@ -10,7 +11,7 @@ import type { SourceFile } from '../source/source-file.js';
 import { DirListings } from '../source/dir-listings.js';
 import { BuildContexts } from '../stack/build-context.js';
 import { DockerfileCache } from '../stack/dockerfiles.js';
-import { linkStack } from '../stack/link.js';
+import { dockerfilePath, linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
 import { stackShape, type StackShape } from './stack-summary.js';
 import type { Diagnostic } from './types.js';
@@ -73,6 +74,7 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
       cache.forget(f);
       interpolated.delete(f);
     }
+    if (plan.ifBuilding && !buildsAny(loaded.stack, plan.ifBuilding, cwd)) continue;
     for (const s of loaded.sources) sources.set(s.path, s);
     for (const e of loaded.envFiles) envFiles.add(e);
     const diagnostics = withConfiguredSeverity(loaded.diagnostics, settings);
@@ -100,6 +102,10 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     outcomes.push({ diagnostics: [{ ruleId: 'parse-error', severity: 'error', ...problem }], files: [file.path], dockerfile: file.path });
   }
   return { outcomes, sources: [...sources.values()], envFiles: [...envFiles] };
+}
+
+function buildsAny(stack: ComposeStack | undefined, dockerfiles: readonly string[], cwd: string): boolean {
+  return !!stack?.services.some((service) => dockerfiles.includes(dockerfilePath(service, stack, cwd) ?? ''));
 }
 
 /** A stage some stack runs, and that stack's environment. */

@@ -32,18 +32,33 @@ export async function linkStack(stack: ComposeStack, cwd: string, { dockerfiles,
   return linked;
 }
 
+/** The absolute path of a service's build context; undefined for none or a remote one (a URL, git@…). */
+function buildContextPath(service: Service, stack: ComposeStack, cwd: string): string | undefined {
+  const build = service.build;
+  if (!build) return undefined;
+  const context = build.context ? String(build.context.value) : '.';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined;
+  return resolveUnder(resolveUnder(cwd, stack.projectDir), context);
+}
+
+/** The absolute path of the Dockerfile a service builds from, without reading it; undefined for none or an inline one. */
+export function dockerfilePath(service: Service, stack: ComposeStack, cwd: string): string | undefined {
+  const build = service.build;
+  const contextAbs = buildContextPath(service, stack, cwd);
+  if (!build || build.dockerfileInline || contextAbs === undefined) return undefined;
+  return resolveUnder(contextAbs, build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile');
+}
+
 async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { dockerfiles, contexts }: LinkSources, linked: LinkedStack): Promise<EffectiveImage | undefined> {
   const build = service.build!;
-  const context = build.context ? String(build.context.value) : '.';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined; // remote context: nothing to read
-  const contextAbs = resolveUnder(resolveUnder(cwd, stack.projectDir), context);
+  const contextAbs = buildContextPath(service, stack, cwd);
+  if (contextAbs === undefined) return undefined; // remote context: nothing to read
   let dockerfile: DockerfileModel;
   let dockerfileAbs: string | undefined;
   if (build.dockerfileInline) {
     dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
   } else {
-    const name = build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile';
-    const abs = resolveUnder(contextAbs, name);
+    const abs = dockerfilePath(service, stack, cwd)!;
     dockerfileAbs = abs;
     const loaded = await dockerfiles.load(abs);
     if (!loaded.ok) {
