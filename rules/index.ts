@@ -20,6 +20,7 @@ import healthcheckRequired from './stack/healthcheck-required.js';
 import healthcheckStartPeriod from './compose/healthcheck-start-period.js';
 import internalServiceNotPublished from './compose/internal-service-not-published.js';
 import jsonCmd from './dockerfile/json-cmd.js';
+import layerBudget from './dockerfile/layer-budget.js';
 import lockfileInstall from './dockerfile/lockfile-install.js';
 import logRotation from './compose/log-rotation.js';
 import namedVolumeForData from './compose/named-volume-for-data.js';
@@ -83,6 +84,7 @@ export const allRules: readonly Rule[] = [
   healthcheckStartPeriod,
   internalServiceNotPublished,
   jsonCmd,
+  layerBudget,
   lockfileInstall,
   logRotation,
   namedVolumeForData,

@@ -43,7 +43,7 @@ export default defineRule({
   },
   checkDockerfile({ dockerfile, runtimeStages, options, report }) {
     const allowed = allowMatcher(options, { bash: true });
-    for (const site of startSites(dockerfile, runtimeStages, INSTALL_PREFILTER)) {
+    for (const site of startSites(runtimeStages, INSTALL_PREFILTER)) {
       for (const found of findPackageInstalls(site.commands)) {
         const line = commandLine(found.command);
         if (allowed(line)) continue;

@@ -56,7 +56,7 @@ export default defineRule({
         }
       }
     }
-    for (const site of startSites(dockerfile, runtimeStages, START_PREFILTER)) {
+    for (const site of startSites(runtimeStages, START_PREFILTER)) {
       for (const c of site.commands) {
         if (debuggerStart(c))
           report({ span: file.span(c.start, c.end), message: `${site.instruction.keyword} starts a debugger in the production image; start the app itself and attach debuggers in development only` });

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Octokit } from '@octokit/rest';
 import { allRules } from '../../rules/index.js';
 import { ConfigError } from '../config/load-config.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import type { Diagnostic } from '../engine/types.js';
-import { packageRoot } from '../package-root.js';
+import { packageVersion } from '../package-root.js';
 import { formatGithub } from '../report/github.js';
 import { formatSarif } from '../report/sarif.js';
 import { scorecard, scorecardMarkdown } from '../report/scorecard.js';
@@ -201,10 +201,7 @@ const RULES = new Map(allRules.map((r) => [r.meta.id, r.meta]));
 /** Every finding, unfiltered: code scanning tracks alerts across commits itself. */
 function writeSarif(path: string, result: LintResult): string {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, formatSarif(result.diagnostics, { files: result.files, sources: result.sources, rules: RULES, version: version() }));
+  writeFileSync(path, formatSarif(result.diagnostics, { files: result.files, sources: result.sources, rules: RULES, version: packageVersion() }));
   return path;
 }
 
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}

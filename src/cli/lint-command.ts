@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allRules } from '../../rules/index.js';
 import { applyBaseline, BaselineError, makeBaseline, readBaseline, writeBaseline, type Baseline } from '../baseline/baseline.js';
@@ -7,7 +6,7 @@ import { UsageError } from '../discover/discover.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import type { Diagnostic } from '../engine/types.js';
 import { writeFileAtomic } from '../fix/write-file.js';
-import { packageRoot } from '../package-root.js';
+import { packageVersion } from '../package-root.js';
 import type { FormatContext } from '../report/format.js';
 import type { FormatName } from '../report/formatters.js';
 import { writeJson } from '../report/json.js';
@@ -93,7 +92,7 @@ async function render(format: Format, result: LintResult, shown: Shown): Promise
     files: result.files,
     sources: result.sources,
     rules: new Map(allRules.map((r) => [r.meta.id, r.meta])),
-    version: toolVersion(),
+    version: packageVersion(),
     ...(shown.fingerprints && { fingerprints: shown.fingerprints }),
   };
   return FORMATTERS[format](shown.diagnostics, ctx);
@@ -113,9 +112,6 @@ function ioReason(e: NodeJS.ErrnoException, path: string): string {
   return IO_REASONS[e.code ?? '']?.(path) ?? e.message;
 }
 
-function toolVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

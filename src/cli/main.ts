@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config/load-config.js';
 import { UsageError } from '../discover/discover.js';
-import { packageRoot } from '../package-root.js';
+import { packageVersion } from '../package-root.js';
 import { lintCommand } from './lint-command.js';
 
 export interface Io {
@@ -20,6 +20,10 @@ Commands:
   resolve [-f FILE]…   Print the merged, interpolated stack like \`docker compose config\`
   fix [paths…]         Apply the safe fixes, then report what remains (also: lint --fix)
   rules [id]           List the rules, or print one rule's documentation
+  budget <image-source>… [--dockerfile F] [--target T]
+                       Measure an image's layers and check them against the config's
+                       budgets: an OCI layout dir[:ref], a docker save tarball, docker
+                       history JSON lines (- for stdin) or registry://host/name:tag
   config import-hadolint [file] [--write]
                        Carry a .hadolint.yaml over: print (or write) .ragcheck.yaml settings
 
@@ -44,6 +48,15 @@ Fix options (and the lint options above):
                            looked up in each registry (credentials: ~/.docker/config.json)
       --insecure-registry <host[:port]>
                            Reach this registry over plain HTTP (loopback ones always are)
+Budget options:
+      --dockerfile <file>  Map layers to this Dockerfile's instructions
+      --target <stage>     The stage the image was built for (default: the last)
+      --service <name>     Use the budget of this compose service
+      --platform <os/arch> Image picked from a multi-platform index (default linux/amd64)
+  -f, --format <name>      table (default), json, sarif or github (needs --dockerfile)
+  -c, --config <file>      Use this config file instead of .ragcheck.yaml
+      --insecure-registry <host[:port]>
+
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -55,11 +68,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   try {
     const [first, ...rest] = argv;
     if (first === '--help' || first === '-h' || first === 'help') return write(io.stdout, HELP, 0);
-    if (first === '--version' || first === '-v') return write(io.stdout, `${version()}\n`, 0);
+    if (first === '--version' || first === '-v') return write(io.stdout, `${packageVersion()}\n`, 0);
     // Commands other than lint are loaded when asked for: lint starts faster without them.
     if (first === 'resolve') return await (await import('./resolve-command.js')).resolveCommand(rest, io);
     if (first === 'rules') return (await import('./rules-command.js')).rulesCommand(rest, io);
     if (first === 'config') return (await import('./config-command.js')).configCommand(rest, io);
+    if (first === 'budget') return await (await import('./budget-command.js')).budgetCommand(rest, io);
     if (first === 'fix') return await (await import('./fix-command.js')).fixCommand(rest, io);
     // `lint --fix` is `fix`: the same options, and it reports what remains as lint does.
     if (argv.includes('--fix')) return await (await import('./fix-command.js')).fixCommand((first === 'lint' ? rest : argv).filter((a) => a !== '--fix'), io);
@@ -108,9 +122,6 @@ function stdoutFailed(e: NodeJS.ErrnoException): void {
   process.exit(2);
 }
 
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 function processIo(): Io {
   process.stdout.on('error', stdoutFailed);

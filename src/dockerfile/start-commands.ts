@@ -1,4 +1,4 @@
-import type { DockerfileModel, ExecOrShell, Instruction, Stage } from './types.js';
+import type { ExecOrShell, Instruction, Stage } from './types.js';
 import { parseJsonStrings } from './words.js';
 import { analyzeCommands } from '../shell/analyze.js';
 import { coarseMapper, mapCommand } from '../shell/offsets.js';
@@ -18,7 +18,7 @@ export interface StartSite {
  * instruction once, however many runtime stages inherit it. Texts failing `prefilter` are
  * not parsed.
  */
-export function startSites(model: DockerfileModel, runtimeStages: readonly Stage[], prefilter: RegExp): StartSite[] {
+export function startSites(runtimeStages: readonly Stage[], prefilter: RegExp): StartSite[] {
   const out = new Map<Instruction, StartSite>();
   for (const stage of runtimeStages) {
     const { entrypoint, cmd } = stage.effective;

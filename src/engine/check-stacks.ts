@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { allRules } from '../../rules/index.js';
+import type { Budgets } from '../budget/budgets.js';
 import { FileCache } from '../compose/file-cache.js';
 import { loadStack, type LoadContext } from '../compose/load-stack.js';
 import type { ComposeStack } from '../compose/model.js';
@@ -49,6 +50,8 @@ export interface CheckInput {
   environment?: string;
   /** Folder listings discovery read. */
   listings?: DirListings;
+  /** Size budgets from the config, for `layer-budget`. */
+  budgets?: Budgets;
 }
 
 /**
@@ -56,7 +59,7 @@ export interface CheckInput {
  * the stages the stacks run. Stacks come grouped by folder, so a compose file's tree is freed
  * after the last stack that reads it.
  */
-export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment, listings = new DirListings() }: CheckInput): Promise<CheckResult> {
+export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment, listings = new DirListings(), budgets }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts, listings);
   const dockerfiles = new DockerfileCache(cache);
   const contexts = new BuildContexts(cache, listings);
@@ -87,15 +90,20 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     diagnostics.push(...withConfiguredSeverity(linked.problems.map((p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
     for (const { dockerfile, stage } of linked.runs) {
       const runs = runtime.get(dockerfile.file.path) ?? [];
-      if (!runs.some((r) => r.stage.index === stage.index && r.environment === plan.environment)) runs.push({ stage, environment: plan.environment });
+      if (!runs.some((r) => r.stage.index === stage.index && r.environment === plan.environment)) runs.push({ stage, environment: plan.environment, services: [] });
       runtime.set(dockerfile.file.path, runs);
+    }
+    for (const [service, image] of linked.effective) {
+      if (!image.dockerfile || !image.stage) continue;
+      const run = runtime.get(image.dockerfile.file.path)?.find((r) => r.stage.index === image.stage!.index && r.environment === plan.environment);
+      if (run && !run.services.includes(service)) run.services.push(service);
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));
     outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, shape: stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) });
   }
   for (const f of found) void dockerfiles.load(f);
-  outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment)));
+  outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment, budgets)));
   for (const model of await dockerfiles.all()) sources.set(model.file.path, model.file);
   for (const { file, problem } of await dockerfiles.unreadable()) {
     sources.set(file.path, file);
@@ -112,6 +120,8 @@ function buildsAny(stack: ComposeStack | undefined, dockerfiles: readonly string
 interface StageRun {
   stage: Stage;
   environment: string;
+  /** The services of that environment's stacks that build it. */
+  services: string[];
 }
 
 /**
@@ -120,7 +130,7 @@ interface StageRun {
  * it a runtime stage); a Dockerfile no prod stack builds is judged by what other stacks run,
  * and one nothing builds by its last stage and its name (`Dockerfile.dev` is dev).
  */
-async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, StageRun[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string): Promise<StackOutcome[]> {
+async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyMap<string, StageRun[]>, settings: ReadonlyMap<string, RuleSetting>, environment?: string, budgets?: Budgets): Promise<StackOutcome[]> {
   const out: StackOutcome[] = [];
   const models = await dockerfiles.all();
   const byFolder = new Map<string, DockerfileModel[]>();
@@ -137,8 +147,19 @@ async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyM
     const env = environment ?? chosen[0]?.environment ?? environmentOfName(path.basename(model.file.path));
     const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
     const siblings = byFolder.get(path.dirname(model.file.path))!.filter((m) => m !== model);
-    diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings, siblings));
+    diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings, siblings, budgets && !budgets.empty ? { budgets, services: servicesByStage(chosen) } : {}));
     out.push({ diagnostics, files: [model.file.path], dockerfile: model.file.path });
+  }
+  return out;
+}
+
+/** The services that build each stage, by stage index. */
+function servicesByStage(runs: readonly StageRun[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const r of runs) {
+    const names = out.get(r.stage.index) ?? [];
+    for (const s of r.services) if (!names.includes(s)) names.push(s);
+    out.set(r.stage.index, names);
   }
   return out;
 }

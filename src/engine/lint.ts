@@ -1,4 +1,5 @@
 import { allRules } from '../../rules/index.js';
+import { Budgets } from '../budget/budgets.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveRuleSettings, withRuleOptions } from '../config/rule-settings.js';
 import { discover } from '../discover/discover.js';
@@ -41,7 +42,8 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const metas = allRules.map((r) => r.meta);
   const settings = withRuleOptions(resolveRuleSettings(config, metas), opts.ruleOptions ?? {}, metas);
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
-  const checked = await checkStacks({ plans: found.stacks, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
+  const budgets = Budgets.fromConfig(config);
+  const checked = await checkStacks({ plans: found.stacks, ...(!budgets.empty && { budgets }), dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
 
   const sources = new Map(checked.sources.map((s) => [s.path, s]));
   const diagnostics = checked.outcomes.flatMap((o) => o.diagnostics);

@@ -1,3 +1,4 @@
+import type { Budgets } from '../budget/budgets.js';
 import type { ComposeStack } from '../compose/model.js';
 import type { RuleSetting } from '../config/rule-settings.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
@@ -28,12 +29,13 @@ export function runDockerfileRules(
   rules: readonly Rule[],
   settings: ReadonlyMap<string, RuleSetting>,
   siblings: readonly DockerfileModel[] = [],
+  sizes: { budgets?: Budgets; services?: ReadonlyMap<number, readonly string[]> } = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const run of enabledRules(rules, settings, environment)) {
     if (!run.rule.checkDockerfile) continue;
     run.sink = out;
-    run.rule.checkDockerfile({ dockerfile, runtimeStages, siblings, options: run.options(), report: run.report });
+    run.rule.checkDockerfile({ dockerfile, runtimeStages, siblings, ...sizes, options: run.options(), report: run.report });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { Budgets } from '../budget/budgets.js';
 import type { ComposeStack } from '../compose/model.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { EffectiveImage } from '../stack/effective-image.js';
@@ -113,6 +114,10 @@ export interface DockerfileRuleContext {
   runtimeStages: readonly Stage[];
   /** The other Dockerfiles in the same folder (`Dockerfile.dev` next to `Dockerfile`), for rules that compare them. */
   siblings?: readonly DockerfileModel[];
+  /** Size budgets from the config (`budgets:`); absent or empty when none are set. */
+  budgets?: Budgets;
+  /** The compose services that build each runtime stage, by stage index; none for a stage no service builds. */
+  services?: ReadonlyMap<number, readonly string[]>;
   options: Record<string, unknown>;
   report(r: Report): void;
 }

@@ -64,13 +64,13 @@ export async function fetchManifestDigest(ref: RegistryRef, t: Transport, auth: 
   return computed;
 }
 
-function checkMediaType(res: Response, ref: RegistryRef): void {
+export function checkMediaType(res: Response, ref: RegistryRef): void {
   if (SCHEMA1.test(res.headers.get('content-type') ?? '')) {
     throw new RegistryError(`unsupported manifest: ${ref.host} serves ${ref.name}:${ref.tag} only as a deprecated schema 1 manifest, whose digest Docker no longer pins`);
   }
 }
 
-function registryErrorCode(body: string): string | undefined {
+export function registryErrorCode(body: string): string | undefined {
   try {
     const code = (JSON.parse(body) as { errors?: { code?: unknown }[] }).errors?.[0]?.code;
     return typeof code === 'string' ? code : undefined;
@@ -79,7 +79,7 @@ function registryErrorCode(body: string): string | undefined {
   }
 }
 
-function statusError(status: number, ref: RegistryRef, code?: string): RegistryError {
+export function statusError(status: number, ref: RegistryRef, code?: string): RegistryError {
   const what = `${ref.name}:${ref.tag}`;
   if (status === 404) {
     const why = code === 'NAME_UNKNOWN' ? 'no such repository' : code === 'MANIFEST_UNKNOWN' ? 'no such tag' : 'no such repository or tag';
