@@ -6,6 +6,7 @@ import { getPair, isMap, isScalar } from '../../src/compose/ynode.js';
 import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule, type Edit } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
+import { oneShotJobs } from '../../src/stack/one-shot.js';
 
 export default defineRule({
   meta: {
@@ -23,8 +24,12 @@ export default defineRule({
     // Index loops: every mount of every stack, mostly before this is optimised, where for…of
     // allocates an iterator result per step.
     const { services } = stack;
+    // A one-shot job (a migration, a chown of fresh volumes) has exited before the services
+    // that await it start: it never writes at the same time as they do.
+    const jobs = oneShotJobs(services);
     for (let s = 0; s < services.length; s++) {
       const service = services[s]!;
+      if (jobs.has(service.name)) continue;
       for (let m = 0; m < service.volumes.length; m++) {
         const mount = service.volumes[m]!;
         if (mount.type !== 'volume' || !mount.source || mount.readOnly || allowed(mount.source)) continue;

@@ -69,7 +69,7 @@ export async function runAction(env: Env, io: ActionIo, cwd: string = process.cw
     if (secret) io.stdout(`::add-mask::${secret}\n`);
     const inputs = readInputs(env);
     const ctx = readContext(env, cwd);
-    const result = await lint({ cwd: ctx.workspace, paths: inputs.paths, configPath: inputs.config, environment: inputs.environment });
+    const result = await lint({ cwd: ctx.workspace, paths: inputs.paths, configPath: inputs.config, environment: inputs.environment, summaries: true });
     const api = inputs.token ? githubApi(inputs.token, ctx.apiUrl) : undefined;
     const changed = await changedFiles(api, ctx, print);
     const placed = selectFindings(result.diagnostics, changed, inputs.filter);
@@ -86,7 +86,7 @@ export async function runAction(env: Env, io: ActionIo, cwd: string = process.cw
       filteredOut: result.diagnostics.length - findings.length,
       counts,
       conclusion: failing ? 'failure' : findings.length ? 'neutral' : 'success',
-      scorecard: scorecardMarkdown(scorecard(result.stacks)),
+      scorecard: scorecardMarkdown(scorecard(result.stacks ?? [])),
       blob: { url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.pr?.headSha ?? ctx.sha}/` },
       print,
     };

@@ -24,6 +24,8 @@ Commands:
                        Measure an image's layers and check them against the config's
                        budgets: an OCI layout dir[:ref], a docker save tarball, docker
                        history JSON lines (- for stdin) or registry://host/name:tag
+  init [template] [dir] [--<option> <value>…] [--force] [--dry-run]
+                       List the reference stack templates, or render one into dir
   config import-hadolint [file] [--write]
                        Carry a .hadolint.yaml over: print (or write) .ragcheck.yaml settings
 
@@ -74,6 +76,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (first === 'rules') return (await import('./rules-command.js')).rulesCommand(rest, io);
     if (first === 'config') return (await import('./config-command.js')).configCommand(rest, io);
     if (first === 'budget') return await (await import('./budget-command.js')).budgetCommand(rest, io);
+    if (first === 'init') return (await import('./init-command.js')).initCommand(rest, io);
     if (first === 'fix') return await (await import('./fix-command.js')).fixCommand(rest, io);
     // `lint --fix` is `fix`: the same options, and it reports what remains as lint does.
     if (argv.includes('--fix')) return await (await import('./fix-command.js')).fixCommand((first === 'lint' ? rest : argv).filter((a) => a !== '--fix'), io);

@@ -50,6 +50,8 @@ export interface CheckInput {
   environment?: string;
   /** Folder listings discovery read. */
   listings?: DirListings;
+  /** Record each stack's services for the stack summaries (see stack-summary). */
+  shapes?: boolean;
   /** Size budgets from the config, for `layer-budget`. */
   budgets?: Budgets;
 }
@@ -59,7 +61,7 @@ export interface CheckInput {
  * the stages the stacks run. Stacks come grouped by folder, so a compose file's tree is freed
  * after the last stack that reads it.
  */
-export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment, listings = new DirListings(), budgets }: CheckInput): Promise<CheckResult> {
+export async function checkStacks({ plans, dockerfiles: found, settings, cwd, knownTexts, environment, listings = new DirListings(), budgets, shapes = false }: CheckInput): Promise<CheckResult> {
   const cache = new FileCache(cwd, knownTexts, listings);
   const dockerfiles = new DockerfileCache(cache);
   const contexts = new BuildContexts(cache, listings);
@@ -100,7 +102,7 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));
-    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, shape: stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) });
+    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, ...(shapes && { shape: stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) }) });
   }
   for (const f of found) void dockerfiles.load(f);
   outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment, budgets)));

@@ -19,6 +19,8 @@ export interface LintOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Rule options that win over the config's, turning the rule on if it is off. */
   ruleOptions?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Also say which service each finding is on (the scorecard's input): a cost most runs skip. */
+  summaries?: boolean;
 }
 
 export interface LintResult {
@@ -31,7 +33,8 @@ export interface LintResult {
    * Each stack linted, with the rules that found something on each service (for the
    * scorecard). Worked out when first read: `lint` alone does not pay for it.
    */
-  readonly stacks: StackSummary[];
+  /** Each stack with its services and the rules that found something on them; only when asked for (`summaries`). */
+  stacks?: StackSummary[];
 }
 
 const RULES = ruleIndex(allRules.map((r) => r.meta));
@@ -43,7 +46,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const settings = withRuleOptions(resolveRuleSettings(config, metas), opts.ruleOptions ?? {}, metas);
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
   const budgets = Budgets.fromConfig(config);
-  const checked = await checkStacks({ plans: found.stacks, ...(!budgets.empty && { budgets }), dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
+  const checked = await checkStacks({ plans: found.stacks, ...(!budgets.empty && { budgets }), shapes: opts.summaries === true, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
 
   const sources = new Map(checked.sources.map((s) => [s.path, s]));
   const diagnostics = checked.outcomes.flatMap((o) => o.diagnostics);
@@ -52,9 +55,12 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const unusedSetting = settings.get('unused-disable');
   const reported = unusedSetting?.severity === 'off' ? kept : [...kept, ...unused.map((d) => ({ ...d, severity: unusedSetting?.severity ?? d.severity }) as Diagnostic)];
   const envFiles = new Set(checked.envFiles);
-  const result = { diagnostics: reported.sort(byPosition), sources, files: [...sources.keys()].filter((f) => !envFiles.has(f)).length };
-  let stacks: StackSummary[] | undefined;
-  return Object.defineProperty(result as LintResult, 'stacks', { enumerable: true, get: () => (stacks ??= summarize(checked.outcomes, reported)) });
+  return {
+    diagnostics: reported.sort(byPosition),
+    sources,
+    files: [...sources.keys()].filter((f) => !envFiles.has(f)).length,
+    ...(opts.summaries && { stacks: summarize(checked.outcomes, reported) }),
+  };
 }
 
 /** The stacks and their services' findings, counting only findings that were reported. */

@@ -8,9 +8,9 @@ const project = tempProjects();
 
 /** The scorecard's rules found on each service of the stack named `name`. */
 async function scored(files: Record<string, string>, name: string): Promise<Record<string, string[]>> {
-  const result = await lint({ cwd: await project(files), paths: ['.'] });
-  const stack = result.stacks.find((s) => s.name === name);
-  expect(stack, `no stack ${name} in ${result.stacks.map((s) => s.name).join(', ')}`).toBeDefined();
+  const result = await lint({ cwd: await project(files), paths: ['.'], summaries: true });
+  const stack = result.stacks!.find((s) => s.name === name);
+  expect(stack, `no stack ${name} in ${result.stacks!.map((s) => s.name).join(', ')}`).toBeDefined();
   const watched = new Set(SCORE_COLUMNS.flatMap((c) => c.rules.map((r) => r.id)));
   return Object.fromEntries(stack!.services.map((s) => [s.name, Object.keys(s.rules).filter((id) => watched.has(id))]));
 }
@@ -94,11 +94,12 @@ describe('stack summaries', () => {
         'backend/Dockerfile': DOCKERFILE.replace('--no-cache-dir ', ''),
       }),
       paths: ['.'],
+      summaries: true,
     });
     const at = (id: string) => result.diagnostics.filter((d) => d.ruleId === id).map((d) => `${d.span.file}:${d.span.line}`);
     expect(at('pip-no-cache')).toEqual(['backend/Dockerfile:2']);
     expect(at('non-root-user')).toEqual(['backend/Dockerfile:1', 'backend/Dockerfile:6']);
-    const [stack] = result.stacks;
+    const [stack] = result.stacks!;
     const found = Object.fromEntries(stack!.services.map((s) => [s.name, [s.rules['non-root-user'], s.rules['pip-no-cache']]]));
     // tools runs the build stage, where pip leaves its cache; api and worker run the stage after it.
     expect(found).toEqual({ api: ['error', undefined], worker: ['error', undefined], tools: ['error', 'warning'] });
@@ -130,7 +131,7 @@ describe('stack summaries', () => {
   });
 
   it('lists a stack that does not load, with no services', async () => {
-    const result = await lint({ cwd: await project({ 'compose.yaml': 'services:\n  api: [\n' }), paths: ['.'] });
+    const result = await lint({ cwd: await project({ 'compose.yaml': 'services:\n  api: [\n' }), paths: ['.'], summaries: true });
     expect(result.stacks).toEqual([{ name: 'compose.yaml#prod', environment: 'prod', files: ['compose.yaml'], services: [] }]);
   });
 });
@@ -169,8 +170,8 @@ describe('scorecard', () => {
         '',
       ].join('\n'),
     });
-    const result = await lint({ cwd, paths: ['.'] });
-    const scores = scorecard(result.stacks);
+    const result = await lint({ cwd, paths: ['.'], summaries: true });
+    const scores = scorecard(result.stacks!);
     expect(scores[1]).toEqual({
       name: 'shop/compose.yaml#prod',
       environment: 'prod',

@@ -95,6 +95,31 @@ describe('shared-volume-single-writer', () => {
     expect(await lintFiles({ 'compose.yaml': text }, { rules, options: { 'shared-volume-single-writer': { allow: ['hf-*'] } } })).toEqual([]);
     expect((await lintFiles({ 'compose.yaml': text }, { rules })).map((d) => d.span.line)).toEqual([14]);
   });
+
+  it('does not count a one-shot job that has exited before the others start as a writer', async () => {
+    const job = (restart: string) => [
+      'services:',
+      '  volume-init:',
+      '    image: busybox:1.37.0',
+      '    command: ["chown", "-R", "1000:1000", "/data"]',
+      `    restart: "${restart}"`,
+      '    volumes:',
+      '      - data:/data',
+      '  db:',
+      '    image: redis:7.4.1',
+      '    depends_on:',
+      '      volume-init:',
+      '        condition: service_completed_successfully',
+      '    volumes:',
+      '      - data:/data',
+      'volumes:',
+      '  data:',
+      '',
+    ].join('\n');
+    expect(await lintFiles({ 'compose.yaml': job('no') }, { rules })).toEqual([]);
+    // Restarted, it is a long-running service like the others.
+    expect((await lintFiles({ 'compose.yaml': job('always') }, { rules })).map((d) => d.span.line)).toEqual([14]);
+  });
 });
 
 describe('fix', () => {
