@@ -12,7 +12,7 @@ import { parseImageRef } from '../../src/images/ref.js';
 import { renderTemplate } from '../../src/init/render.js';
 import { listTemplates, optionCombinations, type Template } from '../../src/init/templates.js';
 import { writeRendered } from '../../src/init/write-template.js';
-import { canon } from './compose-canon.js';
+import { canon } from '../helpers/compose-canon.js';
 
 type Obj = Record<string, unknown>;
 

@@ -2,8 +2,9 @@ import { parsePortShort, splitVolume } from '../../src/compose/merge.js';
 import { splitWords } from '../../src/compose/words.js';
 
 /**
- * The canonical form test/resolve-oracle.test.ts compares `ragcheck resolve --format json` and
- * Debian's docker-compose 1.29.2 in: the same tolerated differences (v2 vs v1 shapes), nothing else.
+ * The canonical form `ragcheck resolve --format json` and Debian's docker-compose 1.29.2 are
+ * compared in (test/resolve-oracle.test.ts, test/init/templates.test.ts): v2's and v1's shapes
+ * of the same thing made one, nothing else.
  */
 type Obj = Record<string, unknown>;
 
