@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/engine/lint.js';
 import type { Diagnostic, Fix } from '../../src/engine/types.js';
-import { fixLoop } from '../../src/fix/fix-loop.js';
+import { fixLoop, type FixFilter } from '../../src/fix/fix-loop.js';
 import { SourceFile } from '../../src/source/source-file.js';
 
 const dirs: string[] = [];
@@ -37,6 +37,12 @@ function lintWith(dir: string, extra: (sources: LintResult['sources']) => Diagno
 
 const PROD = 'services:\n  db:\n    image: postgres:16.4\n';
 
+/** Fixes a one-file stack (PROD) whose compose.yaml gets the fixes `extra` proposes for its current text. */
+async function fixProd(extra: (f: SourceFile) => Diagnostic[], filter: FixFilter = { unsafe: false }) {
+  const dir = await folder({ 'compose.yaml': PROD });
+  return fixLoop({ cwd: dir, filter, lint: lintWith(dir, (sources) => extra(sources.get('compose.yaml')!)) });
+}
+
 describe('fixLoop', () => {
   it('takes back a fix that would leave a file unparseable, and keeps the other files\' fixes', async () => {
     const dir = await folder({ 'a/compose.yaml': PROD, 'b/compose.yaml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n' });
@@ -58,32 +64,20 @@ describe('fixLoop', () => {
   });
 
   it('takes back a fix that would add a finding', async () => {
-    const dir = await folder({ 'compose.yaml': PROD });
-    const outcome = await fixLoop({
-      cwd: dir,
-      filter: { unsafe: true },
-      lint: lintWith(dir, (sources) => {
-        const f = sources.get('compose.yaml')!;
-        const at = f.text.indexOf('16.4');
-        return f.text.includes(':latest') ? [] : [finding(f, 'test-fix-b', { safe: false, edits: [{ file: f.path, start: at, end: at + 4, text: 'latest' }] })];
-      }),
-    });
+    const outcome = await fixProd((f) => {
+      const at = f.text.indexOf('16.4');
+      return f.text.includes(':latest') ? [] : [finding(f, 'test-fix-b', { safe: false, edits: [{ file: f.path, start: at, end: at + 4, text: 'latest' }] })];
+    }, { unsafe: true });
     expect(outcome.changes).toEqual([]);
     expect(outcome.reverted).toEqual([{ file: 'compose.yaml', rules: ['test-fix-b'], reason: 'the fix would add findings: pinned-image-tag' }]);
   });
 
   it('applies conflicting fixes over successive passes', async () => {
-    const dir = await folder({ 'compose.yaml': PROD });
-    const outcome = await fixLoop({
-      cwd: dir,
-      filter: { unsafe: false },
-      lint: lintWith(dir, (sources) => {
-        const f = sources.get('compose.yaml')!;
-        // Two fixes inserting at the same point: one per pass, each until its line is there.
-        return ['# one\n', '# two\n']
-          .filter((line) => !f.text.includes(line))
-          .map((line) => finding(f, 'test-fix-a', { title: line, safe: true, edits: [{ file: f.path, start: 0, end: 0, text: line }] }));
-      }),
+    const outcome = await fixProd((f) => {
+      // Two fixes inserting at the same point: one per pass, each until its line is there.
+      return ['# one\n', '# two\n']
+        .filter((line) => !f.text.includes(line))
+        .map((line) => finding(f, 'test-fix-a', { title: line, safe: true, edits: [{ file: f.path, start: 0, end: 0, text: line }] }));
     });
     expect(outcome.fixed).toBe(2);
     expect(outcome.changes[0]!.after).toBe(`# two\n# one\n${PROD}`);
@@ -91,30 +85,18 @@ describe('fixLoop', () => {
   });
 
   it('stops and names the rules when fixes undo each other', async () => {
-    const dir = await folder({ 'compose.yaml': PROD });
-    const outcome = await fixLoop({
-      cwd: dir,
-      filter: { unsafe: false },
-      lint: lintWith(dir, (sources) => {
-        const f = sources.get('compose.yaml')!;
-        const [from, to] = f.text.includes('16.4') ? ['16.4', '16.5'] : ['16.5', '16.4'];
-        const at = f.text.indexOf(from);
-        return [finding(f, 'test-fix-c', { safe: true, edits: [{ file: f.path, start: at, end: at + 4, text: to }] })];
-      }),
+    const outcome = await fixProd((f) => {
+      const [from, to] = f.text.includes('16.4') ? ['16.4', '16.5'] : ['16.5', '16.4'];
+      const at = f.text.indexOf(from);
+      return [finding(f, 'test-fix-c', { safe: true, edits: [{ file: f.path, start: at, end: at + 4, text: to }] })];
     });
     expect(outcome.fixed).toBe(2);
     expect(outcome.unstable).toEqual({ rules: ['test-fix-c'], reason: 'their fixes undo each other' });
   });
 
   it('stops after ten passes when fixes keep coming', async () => {
-    const dir = await folder({ 'compose.yaml': PROD });
-    const outcome = await fixLoop({
-      cwd: dir,
-      filter: { unsafe: false },
-      lint: lintWith(dir, (sources) => {
-        const f = sources.get('compose.yaml')!;
-        return [finding(f, 'test-fix-d', { safe: true, edits: [{ file: f.path, start: f.text.length, end: f.text.length, text: '#\n' }] })];
-      }),
+    const outcome = await fixProd((f) => {
+      return [finding(f, 'test-fix-d', { safe: true, edits: [{ file: f.path, start: f.text.length, end: f.text.length, text: '#\n' }] })];
     });
     expect(outcome.fixed).toBe(10);
     expect(outcome.unstable).toEqual({ rules: ['test-fix-d'], reason: 'fixes still pending after 10 passes' });
