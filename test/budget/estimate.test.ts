@@ -20,8 +20,11 @@ const layerAt = (e: ImageEstimate, line: number) => e.layers.find((l) => l.instr
 const labels = (e: ImageEstimate, line: number) => layerAt(e, line).parts.map((p) => p.label);
 
 /**
- * The wheels `pip install torch==2.4.0` downloads on linux/amd64 (CPython 3.11), each from
- * its PyPI release file list (https://pypi.org/project/<name>/<version>/#files), in MB.
+ * The wheels `pip install torch==2.4.0` downloads on linux/amd64, in MB as PyPI lists them
+ * (https://pypi.org/project/<name>/<version>/#files). Checked against pip's download log of the
+ * same install (its "(NNN MB)" sizes, decimal like PyPI's): every nvidia-* wheel is py3-none, one
+ * file for all Pythons; torch and triton as logged for the CPython 3.10 wheels, the 3.11 ones
+ * being the same size to within rounding.
  */
 const TORCH_240_WHEELS: Record<string, number> = {
   torch: 797.2, // torch-2.4.0-cp311-cp311-manylinux1_x86_64.whl
@@ -38,7 +41,7 @@ const TORCH_240_WHEELS: Record<string, number> = {
   'nvidia-cuda-cupti-cu12': 14.1, // 12.1.105
   sympy: 6.2, // 1.13.1
   networkx: 1.7, // 3.3
-  'nvidia-cuda-runtime-cu12': 0.8, // 12.1.105
+  'nvidia-cuda-runtime-cu12': 0.82, // 12.1.105
   mpmath: 0.5, // 1.3.0
   jinja2: 0.1, // 3.1.4
   'nvidia-nvtx-cu12': 0.1, // 12.1.105
