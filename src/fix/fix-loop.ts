@@ -132,14 +132,17 @@ export async function fixLoop(opts: FixLoopOptions): Promise<FixOutcome> {
 /** The findings' fixes for one pass, in report order, leaving out any that conflicts with one taken. */
 function choose(diagnostics: readonly Diagnostic[], filter: FixFilter, rejected: ReadonlySet<string>): Chosen[] {
   const out: Chosen[] = [];
-  const taken: Edit[] = [];
+  const keys = new Set<string>();
+  // By file: a large repository has thousands of fixes, each checked only against its files' edits.
+  const taken = new Map<string, Edit[]>();
   for (const d of diagnostics) {
     const fix = d.fix;
     if (!fix || fix.edits.length === 0 || (!fix.safe && !filter.unsafe) || (filter.rules && !filter.rules.has(d.ruleId))) continue;
     const key = `${d.ruleId}\0${fix.title}\0${JSON.stringify(fix.edits)}`;
-    if (rejected.has(key) || out.some((c) => c.key === key)) continue;
-    if (fix.edits.some((e) => taken.some((t) => conflicts(e, t)))) continue;
-    taken.push(...fix.edits);
+    if (rejected.has(key) || keys.has(key)) continue;
+    if (fix.edits.some((e) => taken.get(e.file)?.some((t) => conflicts(e, t)))) continue;
+    for (const e of fix.edits) taken.set(e.file, [...(taken.get(e.file) ?? []), e]);
+    keys.add(key);
     out.push({ d, fix, key, paths: new Set(fix.edits.map((e) => e.file)) });
   }
   return out;
