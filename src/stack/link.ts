@@ -43,10 +43,13 @@ function buildContextPath(service: Service, stack: ComposeStack, cwd: string): s
 
 /** The absolute path of the Dockerfile a service builds from, without reading it; undefined for none or an inline one. */
 export function dockerfilePath(service: Service, stack: ComposeStack, cwd: string): string | undefined {
-  const build = service.build;
   const contextAbs = buildContextPath(service, stack, cwd);
-  if (!build || build.dockerfileInline || contextAbs === undefined) return undefined;
-  return resolveUnder(contextAbs, build.dockerfile ? String(build.dockerfile.value) : 'Dockerfile');
+  return contextAbs === undefined || service.build!.dockerfileInline ? undefined : dockerfileIn(service, contextAbs);
+}
+
+function dockerfileIn(service: Service, contextAbs: string): string {
+  const name = service.build!.dockerfile;
+  return resolveUnder(contextAbs, name ? String(name.value) : 'Dockerfile');
 }
 
 async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { dockerfiles, contexts }: LinkSources, linked: LinkedStack): Promise<EffectiveImage | undefined> {
@@ -58,7 +61,7 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
   if (build.dockerfileInline) {
     dockerfile = dockerfiles.loadInline(`${build.dockerfileInline.span.file}#${service.name}.build.dockerfile_inline`, String(build.dockerfileInline.value));
   } else {
-    const abs = dockerfilePath(service, stack, cwd)!;
+    const abs = dockerfileIn(service, contextAbs);
     dockerfileAbs = abs;
     const loaded = await dockerfiles.load(abs);
     if (!loaded.ok) {
