@@ -1,13 +1,11 @@
 import picomatch from 'picomatch';
-import { splitVolumeSpec } from '../../src/compose/build-model.js';
 import { addTopLevelEntriesEdit, appendItemEdit, appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
+import { insertAt, shortMount } from '../../src/compose/mount-edits.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
-import { scalarMapper, scalarText } from '../../src/compose/yaml-scalar.js';
 import { getPair, isMap, isScalar, isSeq } from '../../src/compose/ynode.js';
 import { defineRule, type Edit, type Fix, type Span } from '../../src/engine/types.js';
 import { dataFinding } from '../../src/images/data-messages.js';
 import { contains, placeData, type Placement } from '../../src/images/data-placement.js';
-import type { SourceFile } from '../../src/source/source-file.js';
 import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 
@@ -116,18 +114,16 @@ function freeName(stack: ComposeStack, service: Service): string {
 
 /** The mount's host path or missing source becomes the volume name. */
 function sourceEdit(stack: ComposeStack, mount: VolumeMount, name: string): Edit | undefined {
-  const file = stack.sources.get(mount.node.span.file);
-  if (!file) return undefined;
-  const node = mount.node;
-  if (isScalar(node)) {
-    const written = scalarText(node);
-    const parts = splitVolumeSpec(written);
-    const map = scalarMapper(node, file);
-    if (parts.length === 1) return insertion(file, map(0, 0), `${name}:`);
+  const short = shortMount(mount, stack.sources);
+  if (short) {
+    const { file, parts, map } = short;
+    if (parts.length === 1) return insertAt(file, map(0, 0), `${name}:`);
     const [start, end] = map(0, parts[0]!.length);
     return file.text.slice(start, end) === parts[0] ? { file: file.path, start, end, text: name } : undefined;
   }
-  if (!isMap(node) || getPair(node, 'bind')) return undefined;
+  const node = mount.node;
+  const file = stack.sources.get(node.span.file);
+  if (!file || !isMap(node) || getPair(node, 'bind')) return undefined;
   const type = getPair(node, 'type');
   const source = getPair(node, 'source');
   if (!type || !isScalar(type.value)) return undefined;
@@ -143,20 +139,18 @@ function sourceEdit(stack: ComposeStack, mount: VolumeMount, name: string): Edit
 
 /** The mount's container path becomes `target`. */
 function targetEdit(stack: ComposeStack, mount: VolumeMount, target: string): Edit | undefined {
-  const file = stack.sources.get(mount.node.span.file);
-  if (!file) return undefined;
-  const node = mount.node;
-  if (isMap(node)) {
-    const t = getPair(node, 'target');
-    return t && isScalar(t.value) ? replaceScalarEdit(t.value, target, file) : undefined;
+  const short = shortMount(mount, stack.sources);
+  if (short) {
+    const { file, parts, map } = short;
+    const from = parts.length === 1 ? 0 : parts[0]!.length + 1;
+    const old = parts.length === 1 ? parts[0]! : parts[1]!;
+    const [start, end] = map(from, from + old.length);
+    return file.text.slice(start, end) === old ? { file: file.path, start, end, text: target } : undefined;
   }
-  if (!isScalar(node)) return undefined;
-  const written = scalarText(node);
-  const parts = splitVolumeSpec(written);
-  const from = parts.length === 1 ? 0 : parts[0]!.length + 1;
-  const old = parts.length === 1 ? parts[0]! : parts[1]!;
-  const [start, end] = scalarMapper(node, file)(from, from + old.length);
-  return file.text.slice(start, end) === old ? { file: file.path, start, end, text: target } : undefined;
+  const node = mount.node;
+  const file = stack.sources.get(node.span.file);
+  const t = file && isMap(node) ? getPair(node, 'target') : undefined;
+  return file && t && isScalar(t.value) ? replaceScalarEdit(t.value, target, file) : undefined;
 }
 
 /** A `- name:/path` item in the service's volumes, or a new `volumes:` list. */
@@ -166,8 +160,4 @@ function newMountEdit(stack: ComposeStack, service: Service, spec: string): Edit
   const volumes = getPair(service.node, 'volumes');
   if (!volumes) return appendPairEdit(service.node, 'volumes', [spec], file);
   return isSeq(volumes.value) ? appendItemEdit(volumes.value, spec, file) : undefined;
-}
-
-function insertion(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
-  return start === end ? { file: file.path, start, end, text } : undefined;
 }

@@ -1,8 +1,7 @@
-import { splitVolumeSpec } from '../../src/compose/build-model.js';
 import { appendPairEdit } from '../../src/compose/map-edits.js';
 import type { Service, VolumeMount } from '../../src/compose/model.js';
-import { scalarMapper, scalarText } from '../../src/compose/yaml-scalar.js';
-import { getPair, isMap, isScalar } from '../../src/compose/ynode.js';
+import { insertAt, shortMount } from '../../src/compose/mount-edits.js';
+import { getPair, isMap } from '../../src/compose/ynode.js';
 import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule, type Edit } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
@@ -53,13 +52,9 @@ export default defineRule({
 
 /** `:ro` on a short mount (`rw` becomes `ro`, other modes gain `,ro`), `read_only: true` on a long one. */
 function readOnlyEdit(mount: VolumeMount, sources: ReadonlyMap<string, SourceFile>): Edit | undefined {
-  const file = sources.get(mount.node.span.file);
-  if (!file) return undefined;
-  const node = mount.node;
-  if (isScalar(node)) {
-    const written = scalarText(node);
-    const parts = splitVolumeSpec(written);
-    const map = scalarMapper(node, file);
+  const short = shortMount(mount, sources);
+  if (short) {
+    const { file, written, parts, map } = short;
     if (parts.length === 2) return insertAt(file, map(written.length, written.length), ':ro');
     if (parts.length !== 3) return undefined;
     const modeAt = written.length - parts[2]!.length;
@@ -69,12 +64,10 @@ function readOnlyEdit(mount: VolumeMount, sources: ReadonlyMap<string, SourceFil
     const [start, end] = map(from, from + 2);
     return file.text.slice(start, end) === 'rw' ? { file: file.path, start, end, text: 'ro' } : undefined;
   }
-  if (!isMap(node)) return undefined;
+  const node = mount.node;
+  const file = sources.get(node.span.file);
+  if (!file || !isMap(node)) return undefined;
   const ro = getPair(node, 'read_only');
   if (ro) return { file: file.path, start: ro.value.span.start, end: ro.value.span.end, text: 'true' };
   return appendPairEdit(node, 'read_only', 'true', file);
-}
-
-function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
-  return start === end ? { file: file.path, start, end, text } : undefined;
 }

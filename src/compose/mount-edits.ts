@@ -1,0 +1,30 @@
+import type { Edit } from '../engine/types.js';
+import type { SourceFile } from '../source/source-file.js';
+import { splitVolumeSpec } from './build-model.js';
+import type { VolumeMount } from './model.js';
+import { scalarMapper, scalarText } from './yaml-scalar.js';
+import { isScalar } from './ynode.js';
+import type { OffsetMapper } from '../shell/types.js';
+
+/** A short-syntax mount (`source:target[:mode]`) as written, for edits inside it. */
+export interface ShortMount {
+  file: SourceFile;
+  written: string;
+  parts: string[];
+  /** Offsets in `written` to offsets in the file (quotes and escapes accounted for). */
+  map: OffsetMapper;
+}
+
+/** The mount as written in short syntax; undefined for the long syntax or a file not at hand. */
+export function shortMount(mount: VolumeMount, sources: ReadonlyMap<string, SourceFile>): ShortMount | undefined {
+  const node = mount.node;
+  const file = sources.get(node.span.file);
+  if (!file || !isScalar(node)) return undefined;
+  const written = scalarText(node);
+  return { file, written, parts: splitVolumeSpec(written), map: scalarMapper(node, file) };
+}
+
+/** Inserts `text` at a mapped point; none when the point is not one place in the file. */
+export function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
+  return start === end ? { file: file.path, start, end, text } : undefined;
+}
