@@ -141,7 +141,7 @@ function choose(diagnostics: readonly Diagnostic[], filter: FixFilter, rejected:
     const key = `${d.ruleId}\0${fix.title}\0${JSON.stringify(fix.edits)}`;
     if (rejected.has(key) || keys.has(key)) continue;
     if (fix.edits.some((e) => taken.get(e.file)?.some((t) => conflicts(e, t)))) continue;
-    for (const e of fix.edits) taken.set(e.file, [...(taken.get(e.file) ?? []), e]);
+    for (const e of fix.edits) append(taken, e.file, e);
     keys.add(key);
     out.push({ d, fix, key, paths: new Set(fix.edits.map((e) => e.file)) });
   }
@@ -157,7 +157,7 @@ function applyChosen(
   textOf: (abs: string, path: string) => string,
 ): void {
   const byFile = new Map<string, Edit[]>();
-  for (const c of chosen) for (const e of c.fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const c of chosen) for (const e of c.fix.edits) append(byFile, e.file, e);
   for (const [path, edits] of byFile) {
     const abs = absOf(path);
     const current = textOf(abs, path);
@@ -176,7 +176,7 @@ function worseFiles(before: LintResult, after: LintResult): Map<string, string[]
   for (const [key, n] of now) {
     if (n <= (was.get(key) ?? 0)) continue;
     const [file, rule] = key.split('\0') as [string, string];
-    worse.set(file, [...(worse.get(file) ?? []), rule]);
+    append(worse, file, rule);
   }
   return worse;
 }
@@ -239,4 +239,10 @@ function readIfPresent(abs: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { groupByFile } from './format.js';
 import type { Diagnostic, Severity } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import { summarize } from './summary.js';
@@ -9,8 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function formatStylish(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, c: ChalkInstance): string {
   if (diagnostics.length === 0) return '';
   const colour: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.span.file, [...(byFile.get(d.span.file) ?? []), d]);
+  const byFile = groupByFile(diagnostics);
 
   const out: string[] = [];
   for (const [file, ds] of byFile) {
