@@ -8,6 +8,7 @@ import { dataFinding } from '../../src/images/data-messages.js';
 import { contains, placeData, type Placement } from '../../src/images/data-placement.js';
 import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
+import { mapArray } from '../../src/arrays.js';
 
 interface PathOption {
   image?: string;
@@ -46,7 +47,7 @@ export default defineRule({
     fixable: 'unsafe',
   },
   check({ stack, options, report }) {
-    const extra = ((options.paths as PathOption[] | undefined) ?? []).map((p) => ({
+    const extra = mapArray((options.paths as PathOption[] | undefined) ?? [], (p) => ({
       path: normalize(p.path),
       image: p.image ? picomatch(p.image) : undefined,
       service: p.service ? picomatch(p.service) : undefined,

@@ -5,6 +5,7 @@ import { defineRule, type Fix } from '../../src/engine/types.js';
 import { nameTokens } from '../../src/secrets/names.js';
 import type { SourceFile } from '../../src/source/source-file.js';
 import { servicesByPort } from '../../src/stack/listening.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** `localhost:11434`, `127.0.0.1:5432`, `[::1]:6333`: a loopback host with a port. */
 const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))(?!\d)/gi;
@@ -50,7 +51,7 @@ export default defineRule({
           const listeners = byPort.get(port) ?? [];
           // Its own port: localhost is right.
           if (listeners.length === 0 || listeners.includes(service)) continue;
-          const names = listeners.map((s) => s.name);
+          const names = mapArray(listeners, (s) => s.name);
           const span = envValueSpan(entry, m.index!, m.index! + m[0].length, stack.sources);
           const fix = names.length === 1 ? hostFix(entry, m.index!, m[1]!, names[0]!, stack.sources) : undefined;
           report({

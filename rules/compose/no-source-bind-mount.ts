@@ -6,6 +6,7 @@ import { normalize } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 import { allowOption } from '../../src/engine/allow-option.js';
 import { defineRule } from '../../src/engine/types.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** Container paths where images keep their application code. */
 const CODE_TARGETS = picomatch(['/app', '/app/**', '/src', '/src/**', '/code', '/code/**', '/usr/src/**', '/workspace', '/workspace/**', '/srv/app', '/srv/app/**', '/opt/app', '/opt/app/**', '/home/*/app', '/home/*/app/**', '/var/www', '/var/www/**']);
@@ -70,7 +71,7 @@ function buildContexts(stack: ComposeStack): string[] {
 
 /** `allow` globs match the host path as written; a trailing `:ro` also requires a read-only mount. */
 function allowList(patterns: string[]): (m: VolumeMount) => boolean {
-  const matchers = patterns.map((p) => {
+  const matchers = mapArray(patterns, (p) => {
     const ro = p.endsWith(':ro');
     const isMatch = picomatch(strip(ro ? p.slice(0, -3) : p), { dot: true });
     return (m: VolumeMount) => (!ro || m.readOnly) && [m.rawSource, m.source].some((s) => s !== undefined && isMatch(strip(s)));

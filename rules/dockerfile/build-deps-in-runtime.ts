@@ -4,6 +4,7 @@ import { runtimeStagesOf, shippedRuns } from '../../src/dockerfile/chain.js';
 import type { Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { flagValues, type PackageOp } from '../../src/shell/packages.js';
+import { mapArray } from '../../src/arrays.js';
 
 const SYSTEM = new Set(['apt', 'apk', 'dnf']);
 
@@ -36,7 +37,7 @@ export default defineRule({
 
 /** Packages (and apk virtual names) removed in the same RUN: they do not stay in the layer. */
 function removedNames(ops: readonly PackageOp[]): Set<string> {
-  return new Set(ops.filter((op) => SYSTEM.has(op.manager) && op.action === 'remove').flatMap((op) => op.packages.map((p) => p.name)));
+  return new Set(ops.filter((op) => SYSTEM.has(op.manager) && op.action === 'remove').flatMap((op) => mapArray(op.packages, (p) => p.name)));
 }
 
 const label = (s: Stage): string => (s.name ? `stage "${s.name}"` : `stage ${s.index} (line ${s.from.span.line})`);

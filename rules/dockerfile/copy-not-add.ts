@@ -1,6 +1,7 @@
 import type { CopyInstruction, Instruction } from '../../src/dockerfile/types.js';
 import { defineRule, type Fix } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** Archives ADD unpacks (hadolint's list for DL3010/DL3020). */
 const ARCHIVE = /\.(?:tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;
@@ -32,7 +33,7 @@ export default defineRule({
     for (const stage of dockerfile.stages) {
       for (const copy of stage.copies) {
         if (copy.keyword !== 'ADD') continue;
-        const kinds = copy.sources.map((s) => kindOf(s.text));
+        const kinds = mapArray(copy.sources, (s) => kindOf(s.text));
         const local = copy.sources.filter((_, k) => kinds[k] === 'local');
         if (local.length) {
           const ins = copy.instruction;

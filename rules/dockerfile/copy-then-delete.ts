@@ -3,6 +3,7 @@ import { resolvePath, shippedStages, stageChain, workdirAt } from '../../src/doc
 import type { CopyInstruction, DockerfileModel, Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { removedPaths } from '../../src/shell/removed-paths.js';
+import { mapArray } from '../../src/arrays.js';
 
 export default defineRule({
   meta: {
@@ -19,7 +20,7 @@ export default defineRule({
       for (const run of stage.runs) {
         const removals = removedPaths(runCommands(run));
         if (removals.length === 0) continue;
-        copies ??= stageChain(dockerfile, stage).flatMap((s) => s.copies.map((copy) => ({ copy, paths: copiedPaths(dockerfile, s, copy) })));
+        copies ??= stageChain(dockerfile, stage).flatMap((s) => mapArray(s.copies, (copy) => ({ copy, paths: copiedPaths(dockerfile, s, copy) })));
         const cwd = workdirAt(dockerfile, stage, run.instruction);
         for (const removed of removals) {
           const gone = resolvePath(cwd, removed.text.replace(/(?:\/\*)+$/, ''));

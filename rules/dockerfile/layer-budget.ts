@@ -2,6 +2,7 @@ import { formatSize, type Limit } from '../../src/budget/budgets.js';
 import { estimateImage, type LayerEstimate, type Part } from '../../src/budget/estimate.js';
 import type { Instruction, Stage } from '../../src/dockerfile/types.js';
 import { defineRule, type Span } from '../../src/engine/types.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** Contributors a message names before `…`. */
 const SHOWN = 4;
@@ -32,7 +33,7 @@ export default defineRule({
         if (image && estimate.bytes > image.bytes && (!seen || image.bytes < seen.limit.bytes)) {
           const heavy = estimate.layers.filter((l) => l.bytes > 0).sort((a, b) => b.bytes - a.bytes);
           const parts = [...(estimate.base ? [estimate.base] : []), ...heavy.map((l) => ({ label: `${l.instruction.keyword} line ${l.instruction.span.line}`, bytes: l.bytes, margin: 0 }))];
-          images.set(stage, { bytes: estimate.bytes, parts, limit: image, related: heavy.slice(0, SHOWN).map((l) => l.instruction.keywordSpan) });
+          images.set(stage, { bytes: estimate.bytes, parts, limit: image, related: mapArray(heavy.slice(0, SHOWN), (l) => l.instruction.keywordSpan) });
         }
       }
     }
@@ -57,6 +58,6 @@ export default defineRule({
 /** The largest parts, biggest first: `torch 2.4 (CUDA) 1.55 GB, nvidia-cudnn-cu12 9.1 900 MB, …`. */
 function contributors(parts: readonly Part[]): string {
   const sorted = [...parts].filter((p) => p.bytes > 0).sort((a, b) => b.bytes - a.bytes);
-  const shown = sorted.slice(0, SHOWN).map((p) => `${p.label} ${formatSize(p.bytes)}`);
+  const shown = mapArray(sorted.slice(0, SHOWN), (p) => `${p.label} ${formatSize(p.bytes)}`);
   return sorted.length > SHOWN ? `${shown.join(', ')}, …` : shown.join(', ');
 }

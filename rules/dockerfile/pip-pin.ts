@@ -2,6 +2,7 @@ import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import { hasFlag, type PackageOp, type PackageSpec } from '../../src/shell/packages.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** VCS requirements (`git+https://…`) pin with `@<ref>`. */
 const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z]+)?:/i;
@@ -33,7 +34,7 @@ export default defineRule({
           if (op.packages.some((p) => p.text === '.')) continue;
           const loose = op.packages.filter((p) => !editable(op, p) && !pinned(p));
           if (!loose.length) continue;
-          const names = loose.map((p) => p.text);
+          const names = mapArray(loose, (p) => p.text);
           report({
             span: opSpan(dockerfile.file, op),
             message: `${op.tool} install takes the newest release of ${names.join(', ')}; give each a version (${loose[0]!.name}==<version>) or install from a requirements file`,

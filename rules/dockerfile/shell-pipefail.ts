@@ -3,6 +3,7 @@ import { runCommands } from '../../src/dockerfile/commands.js';
 import { runPipes } from '../../src/dockerfile/pipes.js';
 import type { RunInstruction } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
+import { mapArray } from '../../src/arrays.js';
 
 /** Shells without POSIX pipelines: hadolint skips them too. */
 const NON_POSIX = /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i;
@@ -39,5 +40,5 @@ export default defineRule({
 
 /** `set -o pipefail` in the RUN before the pipe. */
 function setBefore(run: RunInstruction, at: number): boolean {
-  return runCommands(run).some((c) => c.name === 'set' && c.start < at && setsPipefail(c.args.map((a) => a.text)));
+  return runCommands(run).some((c) => c.name === 'set' && c.start < at && setsPipefail(mapArray(c.args, (a) => a.text)));
 }

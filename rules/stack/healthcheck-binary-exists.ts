@@ -11,6 +11,7 @@ import type { Binary } from '../../src/images/known-images.js';
 import { composeProbe, dockerfileProbe, execFormAdvice, missingCalls, PROBE_BINARIES, probeAdvice, PROGRAMS, URL_PROBES, type Probe } from '../../src/stack/healthcheck-probe.js';
 import { stageImage, stageLabel } from '../../src/stack/stage-image.js';
 import type { SimpleCommand } from '../../src/shell/types.js';
+import { mapArray } from '../../src/arrays.js';
 
 interface Image {
   /** How the message names the image (computed only for a finding). */
@@ -75,7 +76,7 @@ function lacksAny(binaries: Readonly<Record<Binary, Presence>>): boolean {
 type MakeFix = (test: readonly string[]) => Fix | undefined;
 
 function check(probe: Probe, image: Image, what: string, dockerfile: boolean, report: (r: Report) => void, makeFix: MakeFix, script: string | undefined): void {
-  const missing = missingCalls(probe, image.binaries).map((m) => m.command);
+  const missing = mapArray(missingCalls(probe, image.binaries), (m) => m.command);
   const noShell = !!probe.shell && image.binaries.sh === 'no';
   // One fix for the whole probe, carried by each of its findings.
   const test = noShell || missing.length ? replacementProbe(missing, image, noShell ? script : undefined, dockerfile) : undefined;
@@ -109,7 +110,7 @@ const EXIT_1 = /\s*\|\|\s*exit\s+1\s*$/;
  * the same plain command in exec form. Only tools the data says are there count.
  */
 function replacementProbe(missing: readonly SimpleCommand[], image: Image, script: string | undefined, dockerfile: boolean): readonly string[] | undefined {
-  const url = missing.flatMap((c) => c.args.map((a) => a.text)).find((t) => PLAIN_URL.test(t) && !t.includes(dockerfile ? '$' : '$$'));
+  const url = missing.flatMap((c) => mapArray(c.args, (a) => a.text)).find((t) => PLAIN_URL.test(t) && !t.includes(dockerfile ? '$' : '$$'));
   if (url) {
     const usable = URL_PROBES.find(([binary]) => image.binaries[binary] === 'yes');
     if (usable) return usable[1](url, PROGRAM_PATHS[image.facts?.id ?? '']?.[usable[0]] ?? PROGRAMS[usable[0]]);

@@ -5,6 +5,7 @@ import type { BuildSpec, CommandSpec, ComposeStack, Declared, EnvEntry, EnvExamp
 import { subSpan } from './yaml-scalar.js';
 import { splitWords } from './words.js';
 import { get, isMap, isScalar, isSeq, str, type YMap, type YNode, type YPair, type YScalar } from './ynode.js';
+import { mapArray } from '../arrays.js';
 
 export interface BuildInput {
   name: string;
@@ -22,9 +23,8 @@ export interface BuildInput {
 export function buildComposeStack(input: BuildInput): ComposeStack {
   const { root, sources } = input;
   const servicesNode = get(root, 'services');
-  const services = isMap(servicesNode)
-    ? servicesNode.pairs.filter((p) => isMap(p.value)).map((p) => buildService(p, sources))
-    : [];
+  const services: Service[] = [];
+  if (isMap(servicesNode)) for (const p of servicesNode.pairs) if (isMap(p.value)) services.push(buildService(p, sources));
   return {
     name: input.name,
     environment: input.environment,
@@ -39,13 +39,13 @@ export function buildComposeStack(input: BuildInput): ComposeStack {
     secrets: declared(get(root, 'secrets')),
     configs: declared(get(root, 'configs')),
     env: input.env,
-    ...(input.envExample && { envExample: input.envExample }),
+    envExample: input.envExample,
   };
 }
 
 function declared(node: YNode | undefined): Declared[] {
   if (!isMap(node)) return [];
-  return node.pairs.map((p) => {
+  return mapArray(node.pairs, (p) => {
     const ext = get(p.value, 'external');
     return { name: p.key, keySpan: p.keySpan, node: p.value, external: isScalar(ext) ? ext.value === true : isMap(ext) };
   });
@@ -128,7 +128,7 @@ function buildSpec(node: YNode | undefined, sources: ReadonlyMap<string, SourceF
 /** `KEY=value` list entries and `KEY: value` map entries alike. */
 function envEntries(node: YNode | undefined, sources: ReadonlyMap<string, SourceFile>): EnvEntry[] {
   if (isMap(node)) {
-    return node.pairs.map((p) => {
+    return mapArray(node.pairs, (p) => {
       const v = p.value;
       const value = isScalar(v) && v.value !== null ? String(v.value) : null;
       const raw = isScalar(v) ? (v.raw ?? value) : null;
@@ -162,7 +162,7 @@ function commandSpec(node: YNode | undefined): CommandSpec | undefined {
     return { form: 'string', argv: splitWords(text), text, node, span: node.span };
   }
   if (isSeq(node)) {
-    const argv = node.items.map((i) => str(i) ?? '');
+    const argv = mapArray(node.items, (i) => str(i) ?? '');
     return { form: 'list', argv, text: argv.map(quoteWord).join(' '), node, span: node.span };
   }
   return undefined;
@@ -194,8 +194,10 @@ function shortMount(item: YScalar, sources: ReadonlyMap<string, SourceFile>): Vo
   const mode = (hasSource ? parts[2] : parts[1]) ?? '';
   const rawSource = hasSource ? rawParts[0] : undefined;
   const refs = item.refs ? item.refs.filter((r) => rawSource?.includes(r.name)) : [];
-  const mount: VolumeMount = {
+  // Both forms build their mounts with the same keys in the same order: rules then see one shape.
+  return {
     type: source === undefined ? 'volume' : isHostPath(source) ? 'bind' : 'volume',
+    source,
     target,
     readOnly: mode !== '' && mode.split(',').includes('ro'),
     short: true,
@@ -203,11 +205,8 @@ function shortMount(item: YScalar, sources: ReadonlyMap<string, SourceFile>): Vo
     span: item.span,
     sourceSpan: rawSource !== undefined ? subSpan(item, sources, 0, rawSource.length) : item.span,
     sourceRefs: refs,
+    rawSource,
   };
-  // Set after, not spread in: one of the most frequent objects of a run.
-  if (source !== undefined) mount.source = source;
-  if (rawSource !== undefined) mount.rawSource = rawSource;
-  return mount;
 }
 
 function longMount(item: YMap): VolumeMount | undefined {
@@ -220,7 +219,7 @@ function longMount(item: YMap): VolumeMount | undefined {
   const ro = get(item, 'read_only');
   return {
     type,
-    ...(source !== undefined && { source }),
+    source,
     target,
     readOnly: isScalar(ro) && (ro.value === true || ro.value === 'true'),
     short: false,
@@ -228,7 +227,7 @@ function longMount(item: YMap): VolumeMount | undefined {
     span: item.span,
     sourceSpan,
     sourceRefs: isScalar(sourceNode) ? (sourceNode.refs ?? []) : [],
-    ...(isScalar(sourceNode) && { rawSource: sourceNode.raw ?? source }),
+    rawSource: isScalar(sourceNode) ? (sourceNode.raw ?? source) : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Span } from '../engine/types.js';
 import { mergeService, splitVolume } from './merge.js';
 import { get, getPair, isMap, isScalar, isSeq, str } from './ynode.js';
 import type { YMap, YNode, YPair, YScalar } from './ynode.js';
+import { mapArray } from '../arrays.js';
 
 export interface ExtendsProblem {
   message: string;
@@ -94,7 +95,7 @@ function withoutKey(map: YMap, key: string): YMap {
 }
 
 export function replaceKey(map: YMap, key: string, value: YNode | undefined): YMap {
-  const pairs = map.pairs.filter((p) => p.key !== key || value !== undefined).map((p) => (p.key === key ? { ...p, value: value! } : p));
+  const pairs = mapArray(map.pairs.filter((p) => p.key !== key || value !== undefined), (p) => (p.key === key ? { ...p, value: value! } : p));
   return { ...map, pairs };
 }
 
@@ -117,7 +118,7 @@ function rebaseScalar(n: YNode | undefined, fromDir: string, toDir: string, keep
 }
 
 function mapValues(map: YMap, f: (key: string, v: YNode) => YNode | undefined): YMap {
-  return { ...map, pairs: map.pairs.map((p) => ({ ...p, value: f(p.key, p.value) ?? p.value })) };
+  return { ...map, pairs: mapArray(map.pairs, (p) => ({ ...p, value: f(p.key, p.value) ?? p.value })) };
 }
 
 /** Rebases build contexts, bind sources and env files of a service from one folder to another. */
@@ -129,10 +130,10 @@ export function rebaseServicePaths(svc: YMap, fromDir: string, toDir: string): Y
         return isMap(v) ? mapValues(v, (k, c) => (k === 'context' ? rebaseScalar(c, fromDir, toDir, false) : c)) : v;
       case 'env_file':
       case 'label_file':
-        if (isSeq(v)) return { ...v, items: v.items.map((i) => (isMap(i) ? mapValues(i, (k, c) => (k === 'path' ? rebaseScalar(c, fromDir, toDir, false) : c)) : rebaseScalar(i, fromDir, toDir, false)!)) };
+        if (isSeq(v)) return { ...v, items: mapArray(v.items, (i) => (isMap(i) ? mapValues(i, (k, c) => (k === 'path' ? rebaseScalar(c, fromDir, toDir, false) : c)) : rebaseScalar(i, fromDir, toDir, false)!)) };
         return rebaseScalar(v, fromDir, toDir, false);
       case 'volumes':
-        return isSeq(v) ? { ...v, items: v.items.map((i) => rebaseVolume(i, fromDir, toDir)) } : v;
+        return isSeq(v) ? { ...v, items: mapArray(v.items, (i) => rebaseVolume(i, fromDir, toDir)) } : v;
       default:
         return v;
     }

@@ -3,6 +3,7 @@ import type { Span } from '../engine/types.js';
 import { rebaseRootPaths, replaceKey } from './extends.js';
 import { get, getPair, isMap, isScalar, isSeq, str, toJS } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
+import { mapArray } from '../arrays.js';
 
 export interface IncludeProblem {
   message: string;
@@ -66,7 +67,7 @@ function request(entry: YNode, dir: string, problems: IncludeProblem[]): Include
     if (n === undefined) return [];
     if (isScalar(n)) return str(n) === undefined ? undefined : [str(n)!];
     if (isSeq(n)) {
-      const items = n.items.map(str);
+      const items = mapArray(n.items, str);
       return items.every((i): i is string => i !== undefined) ? items : undefined;
     }
     return undefined;
@@ -78,8 +79,8 @@ function request(entry: YNode, dir: string, problems: IncludeProblem[]): Include
   }
   const envFiles = isMap(entry) ? list(get(entry, 'env_file')) ?? [] : [];
   const projDir = isMap(entry) ? str(get(entry, 'project_directory')) : undefined;
-  const absFiles = files.map(abs);
-  return { files: absFiles, projectDir: projDir === undefined ? path.dirname(absFiles[0]!) : abs(projDir), envFiles: envFiles.map(abs), span: entry.span };
+  const absFiles = mapArray(files, abs);
+  return { files: absFiles, projectDir: projDir === undefined ? path.dirname(absFiles[0]!) : abs(projDir), envFiles: mapArray(envFiles, abs), span: entry.span };
 }
 
 function importResources(root: YMap, model: YMap, span: Span, problems: IncludeProblem[]): YMap {

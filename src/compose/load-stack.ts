@@ -14,6 +14,7 @@ import type { ComposeStack, EnvExample } from './model.js';
 import { validateCompose } from './validate.js';
 import { getPair } from './ynode.js';
 import type { YMap, YPair } from './ynode.js';
+import { mapArray } from '../arrays.js';
 
 export interface LoadContext {
   cwd: string;
@@ -73,7 +74,7 @@ export async function loadStack(plan: StackPlan, ctx: LoadContext): Promise<Load
   const stack = buildComposeStack({
     name: plan.name,
     environment: plan.environment,
-    files: plan.files.map((f) => ctx.files.relative(f)),
+    files: mapArray(plan.files, (f) => ctx.files.relative(f)),
     projectDir: ctx.files.relative(plan.projectDir) || '.',
     sources,
     root: tree.root,
@@ -93,7 +94,7 @@ async function readEnvExample(projectDir: string, files: FileCache): Promise<Env
   if (!r.ok) return undefined;
   let example = envExamples.get(r.file);
   if (!example) {
-    example = { file: r.file, names: parseEnvFile(r.file).entries.map((e) => ({ name: e.key, span: e.keySpan })) };
+    example = { file: r.file, names: mapArray(parseEnvFile(r.file).entries, (e) => ({ name: e.key, span: e.keySpan })) };
     envExamples.set(r.file, example);
   }
   return example;

@@ -1,6 +1,7 @@
 import type { Span } from '../engine/types.js';
 import { isMap, isScalar, isSeq, str, untagged } from './ynode.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
+import { mapArray } from '../arrays.js';
 
 export interface MergeProblem {
   message: string;
@@ -85,7 +86,7 @@ class KeyIndex {
   private map: Map<string, number> | undefined;
 
   constructor(pairs: readonly YPair[]) {
-    this.keys = pairs.map((p) => p.key);
+    this.keys = mapArray(pairs, (p) => p.key);
     if (pairs.length > 32) this.map = new Map(this.keys.map((k, i) => [k, i]));
   }
 
@@ -265,8 +266,8 @@ export function parsePortShort(s: string): ShortPort | undefined {
     hostIp = parts.join(':');
     parts.splice(0, parts.length, ...tail);
   }
-  if (parts.length === 1) return { ...(hostIp !== undefined && { hostIp }), target: parts[0]!, protocol };
-  if (parts.length === 2) return { ...(hostIp !== undefined && { hostIp }), published: parts[0]!, target: parts[1]!, protocol };
+  if (parts.length === 1) return { hostIp, published: undefined, target: parts[0]!, protocol };
+  if (parts.length === 2) return { hostIp, published: parts[0]!, target: parts[1]!, protocol };
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { untagged } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
 import { fastParse, MAX_EXPANDED_NODES, trimEnd } from './fast-parse.js';
 import { readBlockYaml } from './block-reader.js';
+import { mapArray } from '../arrays.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -153,7 +154,7 @@ class Converter {
       return { kind: 'scalar', value: tag && typeof value !== 'string' && value !== null ? String(n.source ?? value) : value, quoted, span, ...(tag && { tag }) };
     }
     if (this.yaml.isSeq(n)) {
-      const items = n.items.map((i) => this.node(i, end));
+      const items = mapArray(n.items, (i) => this.node(i, end));
       return { kind: 'seq', items, span: this.blockSpan(n, span, items.at(-1)?.span), ...(tag && { tag }) };
     }
     if (this.yaml.isMap(n)) {

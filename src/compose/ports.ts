@@ -104,11 +104,7 @@ function shortPort(node: YScalar, sources: ReadonlyMap<string, SourceFile>): Por
     const at = spec.length - parts[parts.length - 1]!.length - 1 - publishedText.length;
     publishedSpan = subSpan(node, sources, at, at + publishedText.length);
   }
-  // Set one by one: spreading `{ hostIp }`-style pieces allocates an object per piece.
-  const entry: PortEntry = { node, span: node.span, short: true, publishedSpan, target, protocol };
-  if (hostIp !== undefined) entry.hostIp = hostIp;
-  if (published) entry.published = published;
-  return entry;
+  return { node, span: node.span, short: true, hostIp, published, publishedSpan, target, protocol };
 }
 
 function longPort(node: YNode): PortEntry | undefined {
@@ -123,8 +119,8 @@ function longPort(node: YNode): PortEntry | undefined {
     node,
     span: node.span,
     short: false,
-    ...(hostIp !== undefined && { hostIp: hostIp.replace(/^\[(.*)\]$/, '$1') }),
-    ...(published && { published }),
+    hostIp: hostIp?.replace(/^\[(.*)\]$/, '$1'),
+    published,
     publishedSpan: publishedNode?.span ?? node.span,
     target,
     protocol: (str(get(node, 'protocol')) ?? 'tcp').toLowerCase(),

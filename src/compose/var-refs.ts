@@ -38,7 +38,7 @@ export function locateRefs(text: string, offset = 0, out: RefAt[] = []): RefAt[]
         const op = OPS.find((o) => rest.startsWith(o)) ?? '';
         if (op !== '' || rest === '') {
           const arg = op ? rest.slice(op.length) : undefined;
-          out.push({ name, op, ...(arg !== undefined && { arg }), start: offset + i, end: offset + close + 1 });
+          out.push({ name, op, arg, start: offset + i, end: offset + close + 1 });
           if (arg) locateRefs(arg, offset + i + 2 + name.length + op.length, out);
         }
       }

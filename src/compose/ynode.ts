@@ -1,4 +1,5 @@
 import type { Span } from '../engine/types.js';
+import { mapArray } from '../arrays.js';
 
 /**
  * The positioned YAML tree every later stage works on. Each node keeps the span it was read
@@ -94,7 +95,7 @@ export function toJS(node: YNode | undefined): unknown {
     case 'scalar':
       return node.value;
     case 'seq':
-      return node.items.map(toJS);
+      return mapArray(node.items, toJS);
     case 'map': {
       const out: Record<string, unknown> = {};
       for (const p of node.pairs) {

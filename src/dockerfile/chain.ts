@@ -2,6 +2,7 @@ import { normalizePath } from '../source/container-path.js';
 import { expandWord } from './expand.js';
 import type { DockerfileModel, Instruction, RunInstruction, Stage } from './types.js';
 import { parseJsonStrings } from './words.js';
+import { mapArray } from '../arrays.js';
 
 /** `stage` and the stages it is built `FROM`, the first base first. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
@@ -31,7 +32,7 @@ export function shippedStages(model: DockerfileModel, runtimeStages: readonly St
 /** Every RUN whose layer ships, with its stage: what the size rules walk. Shared: do not change it. */
 export function shippedRuns(model: DockerfileModel, runtimeStages: readonly Stage[]): { stage: Stage; run: RunInstruction }[] {
   const shipped = shippedOf(model, runtimeStages);
-  return (shipped.runs ??= shipped.stages.flatMap((stage) => stage.runs.map((run) => ({ stage, run }))));
+  return (shipped.runs ??= shipped.stages.flatMap((stage) => mapArray(stage.runs, (run) => ({ stage, run }))));
 }
 
 interface Shipped {

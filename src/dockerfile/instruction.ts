@@ -4,6 +4,7 @@ import type { SpanMaker } from './spans.js';
 import type { OffsetMap } from './offset-map.js';
 import type { ExecOrShell, Flag, Instruction } from './types.js';
 import { extractFlags, parseJsonStrings, unquote } from './words.js';
+import { mapArray } from '../arrays.js';
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
@@ -75,7 +76,7 @@ export function execOrShell(file: SpanMaker, ins: Instruction, from = 0): Omit<E
     return {
       form: 'exec',
       argv: json.values,
-      argvSpans: json.ranges.map(([s, e]) => file.span(ins.argsToFile(s), ins.argsToFile(e, 'end'))),
+      argvSpans: mapArray(json.ranges, ([s, e]) => file.span(ins.argsToFile(s), ins.argsToFile(e, 'end'))),
       toFile: ins.argsToFile,
     };
   }

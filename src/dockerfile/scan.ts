@@ -172,7 +172,7 @@ export function scanDockerfile(text: string, lineStarts: readonly number[]): Sca
           }
         }
         const bodyEnd = terminator ? lineStarts[l - 1]! : text.length;
-        found.push({ name, chomp, expand: name === m[3], wordStart: w.start, wordEnd: w.end, bodyStart, bodyEnd, ...(terminator && { terminator }) });
+        found.push({ name, chomp, expand: name === m[3], wordStart: w.start, wordEnd: w.end, bodyStart, bodyEnd, terminator });
         if (terminator) end = terminator.end;
         else {
           end = text.length;

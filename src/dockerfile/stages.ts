@@ -13,6 +13,7 @@ import { SpanMaker } from './spans.js';
 import type { Syntax, SyntaxItem } from './syntax.js';
 import type { ArgDecl, CopyInstruction, DockerfileModel, DockerfileProblem, Instruction, Stage, StageBase, StageState, ValueAt } from './types.js';
 import { parseJsonStrings, splitWords, unquote, type RawWord } from './words.js';
+import { mapArray } from '../arrays.js';
 
 /** Platform ARGs BuildKit defines in the global scope without a declaration; values unknown here. */
 const AUTOMATIC_ARGS = new Set([
@@ -87,7 +88,7 @@ class Resolver {
       directives: syn.directives,
       globalArgs,
       stages,
-      instructions: syn.items.map((i) => i.instruction),
+      instructions: mapArray(syn.items, (i) => i.instruction),
       buildArgs: this.buildArgs,
       problems: this.problems,
     };
@@ -105,7 +106,7 @@ class Resolver {
     const ins = item.instruction;
     const words = splitWords(ins.argsText, this.escape);
     if (words.length === 0) this.problem('ARG needs a name', ins.keywordSpan);
-    return words.map((w) => {
+    return mapArray(words, (w) => {
       const eq = w.raw.indexOf('=');
       const name = eq === -1 ? w.raw : w.raw.slice(0, eq);
       const span = this.wordSpan(ins, w);

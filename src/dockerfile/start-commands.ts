@@ -5,6 +5,7 @@ import { coarseMapper, mapCommand } from '../shell/offsets.js';
 import { analyzeScript, rangeMapper } from '../shell/script.js';
 import { awaitsCommandString, fromWords } from '../shell/simple-command.js';
 import type { MappedWord, OffsetMapper, SimpleCommand } from '../shell/types.js';
+import { mapArray } from '../arrays.js';
 
 /** The commands one CMD or ENTRYPOINT runs, with file offsets. */
 export interface StartSite {
@@ -36,7 +37,7 @@ function commandsOf(spec: ExecOrShell, asShellBody: boolean, prefilter: RegExp):
   const ins = spec.instruction;
   const json = parseJsonStrings(ins.argsText);
   if (!json || !prefilter.test(json.values.join(' '))) return [];
-  const words: MappedWord[] = json.values.map((text, i) => {
+  const words: MappedWord[] = mapArray(json.values, (text, i) => {
     const [s, e] = json.ranges[i]!;
     const start = ins.argsToFile(s);
     const end = ins.argsToFile(e - 1) + 1;
@@ -46,7 +47,7 @@ function commandsOf(spec: ExecOrShell, asShellBody: boolean, prefilter: RegExp):
   });
   if (asShellBody) {
     const body = words[0];
-    return body ? analyzeCommands(body.text, 1).map((c) => mapCommand(c, body.map)) : [];
+    return body ? mapArray(analyzeCommands(body.text, 1), (c) => mapCommand(c, body.map)) : [];
   }
   return fromWords(words, 0, analyzeCommands);
 }

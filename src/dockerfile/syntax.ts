@@ -9,6 +9,7 @@ import { OffsetMap } from './offset-map.js';
 import { scanDockerfile, type RawHeredoc, type RawInstruction } from './scan.js';
 import type { CopyInstruction, DockerfileModel, DockerfileProblem, ExecOrShell, Heredoc, HealthcheckState, Instruction, RunInstruction } from './types.js';
 import { parseJsonStrings, splitWords, unquote, type RawWord } from './words.js';
+import { mapArray } from '../arrays.js';
 
 export type CopyDraft = Omit<CopyInstruction, 'from' | 'chown'> & { fromFlag?: string; chownFlag?: string };
 
@@ -34,10 +35,10 @@ export interface Syntax {
 export function parseSyntax(source: SourceFile): Syntax {
   const file = new SpanMaker(source);
   const scan = scanDockerfile(source.text, source.lineStarts);
-  const problems: DockerfileProblem[] = scan.problems.map((p) => ({ message: p.message, span: file.span(p.start, p.end) }));
+  const problems: DockerfileProblem[] = mapArray(scan.problems, (p) => ({ message: p.message, span: file.span(p.start, p.end) }));
   const directives: DockerfileModel['directives'] = { escape: scan.escape };
   for (const d of scan.directives) if (d.name === 'syntax' || d.name === 'check') directives[d.name] = d.value;
-  const items = scan.instructions.map((raw) => item(file, raw, scan.escape, problems));
+  const items = mapArray(scan.instructions, (raw) => item(file, raw, scan.escape, problems));
   return { file: source, directives, items, problems };
 }
 
@@ -82,7 +83,7 @@ function reporter(problems: DockerfileProblem[], ins: Instruction): (message: st
 }
 
 function heredocsOf(file: SpanMaker, raw: RawInstruction | undefined): Heredoc[] {
-  return raw ? raw.heredocs.map((h) => heredoc(file, h)) : [];
+  return raw ? mapArray(raw.heredocs, (h) => heredoc(file, h)) : [];
 }
 
 function triggerOf(file: SpanMaker, line: LineInstruction, raw: RawInstruction | undefined, escape: string, problems: DockerfileProblem[]): SyntaxItem | undefined {
@@ -92,7 +93,7 @@ function triggerOf(file: SpanMaker, line: LineInstruction, raw: RawInstruction |
   // `ONBUILD RUN <<EOF`: the heredocs belong to the trigger.
   const shift = line.argsStart;
   const triggerRaw = raw && raw.heredocs.length > 0
-    ? { ...raw, text: ins.argsText, map, heredocs: raw.heredocs.map((h) => ({ ...h, wordStart: h.wordStart - shift, wordEnd: h.wordEnd - shift })) }
+    ? { ...raw, text: ins.argsText, map, heredocs: mapArray(raw.heredocs, (h) => ({ ...h, wordStart: h.wordStart - shift, wordEnd: h.wordEnd - shift })) }
     : undefined;
   const trigger = detail(file, makeInstruction(file, ins.argsText, map, ins.span.end), triggerRaw, escape, problems);
   const kw = trigger.instruction.keyword;
@@ -176,8 +177,8 @@ function copy(file: SpanMaker, ins: Instruction, heredocs: Heredoc[], escape: st
   const span = (s: number, e: number) => file.span(ins.argsToFile(s), ins.argsToFile(e, 'end'));
   const json = ins.argsText.startsWith('[') && heredocs.length === 0 ? parseJsonStrings(ins.argsText) : undefined;
   const operands = json
-    ? json.values.map((text, i) => ({ text, span: span(json.ranges[i]![0], json.ranges[i]![1]) }))
-    : splitWords(ins.argsText, escape).map((w) => ({ text: unquote(w.raw, escape), span: span(w.start, w.end) }));
+    ? mapArray(json.values, (text, i) => ({ text, span: span(json.ranges[i]![0], json.ranges[i]![1]) }))
+    : mapArray(splitWords(ins.argsText, escape), (w) => ({ text: unquote(w.raw, escape), span: span(w.start, w.end) }));
   if (operands.length < 2 && heredocs.length === 0) {
     problem(`${keyword} needs a source and a destination`);
     return undefined;

@@ -16,6 +16,7 @@ import { dockerfilePath, linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
 import { stackShape, type StackShape } from './stack-summary.js';
 import type { Diagnostic } from './types.js';
+import { mapArray } from '../arrays.js';
 
 /** What checking one stack produced. */
 export interface StackOutcome {
@@ -83,13 +84,13 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     for (const s of loaded.sources) sources.set(s.path, s);
     for (const e of loaded.envFiles) envFiles.add(e);
     const diagnostics = withConfiguredSeverity(loaded.diagnostics, settings);
-    const files = loaded.sources.map((s) => s.path);
+    const files = mapArray(loaded.sources, (s) => s.path);
     if (!loaded.stack) {
-      outcomes.push({ diagnostics, files, shape: { name: plan.name, environment: plan.environment, files: plan.files.map((f) => cache.relative(f)), services: [] } });
+      outcomes.push({ diagnostics, files, shape: { name: plan.name, environment: plan.environment, files: mapArray(plan.files, (f) => cache.relative(f)), services: [] } });
       continue;
     }
     const linked = await linkStack(loaded.stack, cwd, { dockerfiles, contexts });
-    diagnostics.push(...withConfiguredSeverity(linked.problems.map((p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
+    diagnostics.push(...withConfiguredSeverity(mapArray(linked.problems, (p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
     for (const { dockerfile, stage } of linked.runs) {
       const runs = runtime.get(dockerfile.file.path) ?? [];
       if (!runs.some((r) => r.stage.index === stage.index && r.environment === plan.environment)) runs.push({ stage, environment: plan.environment, services: [] });
@@ -102,7 +103,7 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));
-    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, ...(shapes && { shape: stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) }) });
+    outcomes.push({ diagnostics, everyStack: reported.filter((d) => d.everyStack), files, shape: shapes ? stackShape(loaded.stack, linked.effective, loaded.sources.length - loaded.envFiles.length) : undefined });
   }
   for (const f of found) void dockerfiles.load(f);
   outcomes.push(...(await checkDockerfiles(dockerfiles, runtime, settings, environment, budgets)));
@@ -145,9 +146,9 @@ async function checkDockerfiles(dockerfiles: DockerfileCache, runtime: ReadonlyM
     const prod = runs.filter((r) => r.environment === 'prod');
     const chosen = prod.length ? prod : runs;
     const last = model.stages.at(-1);
-    const stages = chosen.length ? chosen.map((r) => r.stage) : last ? [last] : [];
+    const stages = chosen.length ? mapArray(chosen, (r) => r.stage) : last ? [last] : [];
     const env = environment ?? chosen[0]?.environment ?? environmentOfName(path.basename(model.file.path));
-    const diagnostics = withConfiguredSeverity(model.problems.map((p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
+    const diagnostics = withConfiguredSeverity(mapArray(model.problems, (p) => ({ ruleId: 'parse-error', severity: 'error' as const, ...p })), settings);
     const siblings = byFolder.get(path.dirname(model.file.path))!.filter((m) => m !== model);
     diagnostics.push(...runDockerfileRules(model, stages, env, allRules, settings, siblings, budgets && !budgets.empty ? { budgets, services: servicesByStage(chosen) } : {}));
     out.push({ diagnostics, files: [model.file.path], dockerfile: model.file.path });

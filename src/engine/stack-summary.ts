@@ -4,6 +4,7 @@ import { stageChain } from '../dockerfile/chain.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { EffectiveImage } from '../stack/effective-image.js';
 import type { Diagnostic, Severity, Span } from './types.js';
+import { mapArray } from '../arrays.js';
 
 /** One stack as linted, with the rules that found something on each of its services. */
 export interface StackSummary {
@@ -168,7 +169,7 @@ export function summarizeStacks(outcomes: readonly ShapedOutcome[], same: (d: Di
   for (const o of outcomes) {
     if (!o.shape) continue;
     const { shape } = o;
-    const services: ServiceSummary[] = shape.services.map((s) => ({ name: s.name, ...(s.image !== undefined && { image: s.image }), built: s.built, rules: {} }));
+    const services: ServiceSummary[] = mapArray(shape.services, (s) => ({ name: s.name, ...(s.image !== undefined && { image: s.image }), built: s.built, rules: {} }));
     const ranges = rangesByFile(shape);
     const note = (d: Diagnostic) => {
       for (const r of ranges.get(d.span.file) ?? []) if (d.span.start >= r.start && d.span.end <= r.end) worst(services[r.service]!.rules, d);

@@ -38,5 +38,5 @@ export function parseImageRef(text: string): ParsedImageRef | undefined {
   }
   if (!rest || (tag !== undefined && tag === '')) return undefined;
   const repository = registry === undefined || DOCKER_HUB.has(registry) ? rest.replace(/^library\//, '') : rest;
-  return { ...(registry && { registry }), repository, ...(tag !== undefined && { tag }), ...(digest && { digest }) };
+  return { registry: registry || undefined, repository, tag, digest: digest || undefined };
 }

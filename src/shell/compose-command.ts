@@ -7,6 +7,7 @@ import { coarseMapper, lazyMapper, mapCommand } from './offsets.js';
 import { awaitsCommandString, fromWords } from './simple-command.js';
 import type { MappedWord, SimpleCommand } from './types.js';
 import { scalarMapper, scalarText } from '../compose/yaml-scalar.js';
+import { mapArray } from '../arrays.js';
 
 /** The commands of a Compose `command:` / `entrypoint:`, located in their file. */
 export interface CommandSite {
@@ -77,7 +78,7 @@ function analyze(spec: CommandSpec, sources: ReadonlyMap<string, SourceFile>, as
     // `sh -c BODY arg0 args…`: the first item is a shell line, the rest are its parameters.
     const body = node.items[0];
     if (!isScalar(body)) return site(EMPTY);
-    return site(analyzeCommands(scalarText(body), 1).map((c) => mapCommand(c, scalarMapper(body, file))));
+    return site(mapArray(analyzeCommands(scalarText(body), 1), (c) => mapCommand(c, scalarMapper(body, file))));
   }
   if (isSeq(node)) {
     const words: MappedWord[] = [];
@@ -92,7 +93,7 @@ function analyze(spec: CommandSpec, sources: ReadonlyMap<string, SourceFile>, as
   const commands = analyzeCommands(text);
   if (commands.length === 0) return site(EMPTY);
   const map = isScalar(node) ? scalarMapper(node, file) : coarseMapper(spec.span.start, spec.span.end);
-  return site(commands.map((c) => mapCommand(c, map)));
+  return site(mapArray(commands, (c) => mapCommand(c, map)));
 }
 
 /**

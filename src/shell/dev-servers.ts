@@ -1,5 +1,6 @@
 import { basename } from './simple-command.js';
 import type { SimpleCommand } from './types.js';
+import { mapArray } from '../arrays.js';
 
 type Step = string | RegExp;
 
@@ -81,7 +82,7 @@ const isOption = (w: string): boolean => w.length > 1 && w.startsWith('-');
 export function findDevServers(commands: readonly SimpleCommand[]): DevServerRun[] {
   const out: DevServerRun[] = [];
   for (const command of commands) {
-    const { name, args } = launched(family(command.name), command.args.map((a) => a.text));
+    const { name, args } = launched(family(command.name), mapArray(command.args, (a) => a.text));
     const found = DEV_SERVERS.find((d) => d.names.includes(name) && matches(d, args));
     if (found) out.push({ command, what: found.what, instead: found.instead });
   }

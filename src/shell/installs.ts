@@ -1,5 +1,6 @@
 import { basename } from './simple-command.js';
 import type { SimpleCommand } from './types.js';
+import { mapArray } from '../arrays.js';
 
 /** Dev servers are src/shell/dev-servers.ts's to find. */
 export type InstallKind = 'install' | 'build';
@@ -105,7 +106,7 @@ export function findPackageInstalls(commands: readonly SimpleCommand[]): Package
 }
 
 function match(p: Pattern, command: SimpleCommand): PackageInstall | undefined {
-  const args = command.args.map((a) => a.text);
+  const args = mapArray(command.args, (a) => a.text);
   let matched: { at: number; length: number } | undefined;
   if (p.sub) {
     matched = subcommand(p, args);

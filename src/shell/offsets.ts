@@ -1,4 +1,5 @@
 import type { OffsetMapper, SimpleCommand, Word } from './types.js';
+import { mapArray } from '../arrays.js';
 
 export const identityMapper: OffsetMapper = (start, end) => [start, end];
 
@@ -47,7 +48,7 @@ export function mapWord(w: Word, map: OffsetMapper): Word {
 
 export function mapCommand(c: SimpleCommand, map: OffsetMapper): SimpleCommand {
   const [start, end] = map(c.start, c.end);
-  const words = c.words.map((w) => mapWord(w, map));
+  const words = mapArray(c.words, (w) => mapWord(w, map));
   // A literal, not a spread: mapped commands are many, and this keeps the key order.
   return { name: c.name, words, args: words.slice(1), start, end, wrappers: c.wrappers, depth: c.depth };
 }

@@ -1,5 +1,6 @@
 import { basename } from './simple-command.js';
 import type { SimpleCommand, Word } from './types.js';
+import { mapArray } from '../arrays.js';
 
 /**
  * Package-manager operations found in shell commands (Dockerfile RUN bodies, compose
@@ -556,7 +557,9 @@ const CLUSTERS = new Set<Manager>(['apt', 'apk', 'dnf', 'pip', 'conda']);
 
 /** The values given to the options `names` (`-r a.txt -r b.txt` → both files). */
 export function flagValues(op: PackageOp, ...names: string[]): string[] {
-  return op.flags.filter((f) => names.includes(f.name) && f.value !== undefined).map((f) => f.value!);
+  const values: string[] = [];
+  for (const f of op.flags) if (names.includes(f.name) && f.value !== undefined) values.push(f.value);
+  return values;
 }
 
 const isInstall = (op: PackageOp): boolean => op.action === 'install' || op.action === 'add' || op.action === 'ci' || op.action === 'sync';

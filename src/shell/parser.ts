@@ -4,6 +4,7 @@ import { shiftMapper, mapCommand, tableMapper } from './offsets.js';
 import { unquoteWord } from './quote.js';
 import { fromWords, MAX_DEPTH, readsScriptFromStdin, type Recurse } from './simple-command.js';
 import type { MappedWord, SimpleCommand } from './types.js';
+import { mapArray } from '../arrays.js';
 
 type Node = mvdanSh.Node;
 type Syntax = mvdanSh.Syntax;
@@ -55,7 +56,7 @@ export function parseCommands(text: string, depth: number, recurse: Recurse): Si
   };
   /** The command a CallExpr runs, wrappers stripped (null when it runs none). */
   const ownCommand = (cmd: Node, d: number): SimpleCommand | null =>
-    syntax.NodeType(cmd) === 'CallExpr' ? (fromWords((cmd as mvdanSh.CallExpr).Args.map(word), d, () => [])[0] ?? null) : null;
+    syntax.NodeType(cmd) === 'CallExpr' ? (fromWords(mapArray((cmd as mvdanSh.CallExpr).Args, word), d, () => [])[0] ?? null) : null;
 
   const walk = (node: Node, d: number): void =>
     syntax.Walk(node, (n) => {
@@ -65,7 +66,7 @@ export function parseCommands(text: string, depth: number, recurse: Recurse): Si
           if ((n as mvdanSh.Stmt).Redirs.length) heredocs(n as mvdanSh.Stmt, d);
           return true;
         case 'CallExpr':
-          out.push(...fromWords((n as mvdanSh.CallExpr).Args.map(word), d, recurse));
+          out.push(...fromWords(mapArray((n as mvdanSh.CallExpr).Args, word), d, recurse));
           return true;
         case 'DeclClause': {
           // `export A=1`, `local x`, `readonly y`: a command like any other for callers.

@@ -2,6 +2,7 @@ import { lastAtOrBefore } from '../source/search.js';
 import { analyzeCommands } from './analyze.js';
 import { mapCommand } from './offsets.js';
 import type { OffsetMapper, SimpleCommand } from './types.js';
+import { mapArray } from '../arrays.js';
 
 /**
  * Where a script's characters stand in their file: `toFile(i)` is the file offset of script
@@ -29,7 +30,7 @@ export function analyzeScript(script: string, toFile: ToFile): SimpleCommand[] {
 
 /** `analyzeScript` with a range mapper (such as `scalarMapper` for a YAML scalar). */
 export function analyzeMappedScript(script: string, map: OffsetMapper): SimpleCommand[] {
-  return analyzeCommands(script).map((c) => mapCommand(c, map));
+  return mapArray(analyzeCommands(script), (c) => mapCommand(c, map));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MappedWord, OffsetMapper, SimpleCommand, Word } from './types.js';
 import { mapCommand } from './offsets.js';
+import { mapArray } from '../arrays.js';
 
 /** How deep `sh -c "sh -c '…'"` and `$(…)` bodies are followed. */
 export const MAX_DEPTH = 4;
@@ -59,8 +60,8 @@ export function fromWords(words: readonly MappedWord[], depth: number, recurse: 
   if (own.length === 0) return [];
   const cmd: SimpleCommand = {
     name: basename(own[0]!.text),
-    words: own.map(plain),
-    args: own.slice(1).map(plain),
+    words: mapArray(own, plain),
+    args: mapArray(own.slice(1), plain),
     start: own[0]!.start,
     end: own[own.length - 1]!.end,
     wrappers,
@@ -92,7 +93,7 @@ function stripWrappers(words: readonly Word[]): { at: number; wrappers: string[]
  * such as `["/bin/sh", "-c"]` or `["tini", "--", "bash", "-lc"]`, whose `command` is the body.
  */
 export function awaitsCommandString(argv: readonly string[]): boolean {
-  const words = argv.map((text) => ({ text, start: 0, end: 0 }));
+  const words = mapArray(argv, (text) => ({ text, start: 0, end: 0 }));
   const { at } = stripWrappers(words);
   if (at >= words.length || !SHELLS.has(basename(argv[at]!))) return false;
   let hasC = false;

@@ -48,7 +48,7 @@ export class BuildContexts {
       if (!inContext || mayHave(entries, name)) specific = await this.ignoreFile(`${dockerfileAbs}.dockerignore`);
     }
     const dockerignore = specific ?? (mayHave(entries, '.dockerignore') ? await this.ignoreFile(path.join(absDir, '.dockerignore')) : null);
-    return { dir: this.files.relative(absDir) || '.', entries, ...(dockerignore && { dockerignore }) };
+    return { dir: this.files.relative(absDir) || '.', entries, dockerignore: dockerignore ?? undefined };
   }
 
   private async ignoreFile(abs: string): Promise<BuildContext['dockerignore'] | null> {

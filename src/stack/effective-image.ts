@@ -6,6 +6,7 @@ import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js'
 import type { Binary } from '../images/known-images.js';
 import type { BuildContext } from './build-context.js';
 import { binariesOf, stageImage, type InstalledPackage } from './stage-image.js';
+import { mapArray } from '../arrays.js';
 
 /**
  * What a compose service really runs, whichever file decides it: the compose service, the
@@ -98,7 +99,7 @@ function composeHealthcheck(service: Service): Decided<{ disabled: boolean; test
 
 /** Compose `test`: a list (`[CMD, …]`, `[CMD-SHELL, "…"]`, `[NONE]`) or a string (CMD-SHELL). */
 function testArgv(test: YNode | undefined): string[] | undefined {
-  if (isSeq(test)) return test.items.map((i) => str(i) ?? '');
+  if (isSeq(test)) return mapArray(test.items, (i) => str(i) ?? '');
   const s = str(test);
   return s === undefined ? undefined : ['CMD-SHELL', s];
 }

@@ -62,7 +62,7 @@ function computeStageImage(dockerfile: DockerfileModel, stage: Stage): StageImag
         if (op.action !== 'install' && op.action !== 'add') continue;
         for (const p of op.packages) packages.push({ name: p.name, manager: op.manager, span: dockerfile.file.span(p.start, p.end), stage: s.index });
       }
-  return { ...(facts && { facts }), ...(base !== undefined && { base }), binaries: binariesOf(facts, packages), packages };
+  return { facts, base, binaries: binariesOf(facts, packages), packages };
 }
 
 /**
