@@ -77,6 +77,18 @@ export class Runner {
     return samples;
   }
 
+  /**
+   * A warm-up run of each command, then `runs` rounds that run each once in turn. On a shared
+   * machine a slow spell then falls on every tool of a round alike, not on whichever ran during
+   * it, so the ratios between them stay steady.
+   */
+  async interleave(cmds: readonly Command[], runs: number): Promise<Sample[][]> {
+    for (const cmd of cmds) await this.once(cmd);
+    const samples: Sample[][] = cmds.map(() => []);
+    for (let i = 0; i < runs; i++) for (let j = 0; j < cmds.length; j++) samples[j]!.push(await this.once(cmds[j]!));
+    return samples;
+  }
+
   private usage(): { rssMB: number; cpuSeconds: number } {
     if (!existsSync(this.usageFile)) return { rssMB: NaN, cpuSeconds: NaN };
     const rows = readFileSync(this.usageFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));

@@ -4,7 +4,7 @@
  * dockerfile-ast), the bare `yaml` parse of the compose files alone, and dclint (the closest
  * peer) — and print files/s, peak memory and the ratios the project targets.
  *
- * Options: --stacks N (1000)  --runs N (3)  --dclint auto|full|subset|skip (auto)
+ * Options: --stacks N (1000)  --runs N (5)  --dclint auto|full|subset|skip (auto)
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -32,7 +32,7 @@ interface Options {
 const DCLINT_MODES: readonly Options['dclint'][] = ['auto', 'full', 'subset', 'skip'];
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { stacks: 1000, runs: 3, dclint: 'auto' };
+  const o: Options = { stacks: 1000, runs: 5, dclint: 'auto' };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value = ''] = [argv[i], argv[i + 1]];
     if (flag === '--stacks') o.stacks = Number(value);
@@ -75,18 +75,16 @@ async function main(): Promise<void> {
   const dclintCmd = (dir: string, out: string) => node([dclintBin, '-r', dir, '-f', 'json'], out);
 
   const rows: Row[] = [];
-  const bare = await runner.repeat(bareCmd, o.runs);
+  const [bare, bareYaml, rc] = (await runner.interleave([bareCmd, bareYamlCmd, ragcheckCmd(corpusRel, 'ragcheck.json')], o.runs)) as [Sample[], Sample[], Sample[]];
   log(`bare parse: ${secs(bare)} s`);
   checkBare(join(outDir, 'bare-parse.json'), files, dockerfiles);
   const bareRow = toRow('bare parse (yaml + dockerfile-ast)', 'corpus', files, bare);
   rows.push(bareRow);
-  const bareYaml = await runner.repeat(bareYamlCmd, o.runs);
   log(`bare yaml parse: ${secs(bareYaml)} s`);
   checkBare(join(outDir, 'bare-yaml-parse.json'), files, 0);
   const bareYamlRow = toRow('bare yaml parse (compose only)', 'corpus', files, bareYaml);
   rows.push(bareYamlRow);
 
-  const rc = await runner.repeat(ragcheckCmd(corpusRel, 'ragcheck.json'), o.runs);
   log(`ragcheck: ${secs(rc)} s; ${describeRagcheck(join(outDir, 'ragcheck.json'))}`);
   const rcRow = toRow('ragcheck lint', 'corpus', files, rc);
   rows.push(rcRow);
