@@ -39,6 +39,16 @@ export interface Ratio {
   basis: string;
 }
 
+/**
+ * How many times longer `slow` took than `fast`, round by round (the rows' samples come from
+ * the same interleaved rounds): the median of those ratios. A slow spell of the machine that
+ * spans a round lengthens both and cancels out; one that hits a single run is an outlier the
+ * median drops.
+ */
+export function pairedRatio(slow: Row, fast: Row): number {
+  return median(slow.samples.map((s, i) => s / fast.samples[i]!));
+}
+
 /** How many times slower `slow` is than `fast` per file, so different file counts compare fairly. */
 export function perFileRatio(slow: Row, fast: Row): number {
   return slow.medianSeconds / slow.files / (fast.medianSeconds / fast.files);
