@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { mapArray } from '../../src/arrays.js';
 import { addTopLevelEntriesEdit, appendItemEdit, appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
 import { insertAt, shortMount } from '../../src/compose/mount-edits.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
@@ -8,7 +9,6 @@ import { dataFinding } from '../../src/images/data-messages.js';
 import { contains, placeData, type Placement } from '../../src/images/data-placement.js';
 import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
-import { mapArray } from '../../src/arrays.js';
 
 interface PathOption {
   image?: string;

@@ -1,3 +1,4 @@
+import { mapArray } from '../../src/arrays.js';
 import type { EnvEntry, Service } from '../../src/compose/model.js';
 import { envValueSpan, exactSpan } from '../../src/compose/env-spans.js';
 import { get, str } from '../../src/compose/ynode.js';
@@ -5,7 +6,6 @@ import { defineRule, type Fix } from '../../src/engine/types.js';
 import { nameTokens } from '../../src/secrets/names.js';
 import type { SourceFile } from '../../src/source/source-file.js';
 import { servicesByPort } from '../../src/stack/listening.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** `localhost:11434`, `127.0.0.1:5432`, `[::1]:6333`: a loopback host with a port. */
 const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))(?!\d)/gi;

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { mapArray } from '../../src/arrays.js';
 import { isAbsoluteHostPath, isCodeFile, isSystemPath, looksLikeFile } from '../../src/compose/host-paths.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
 import { contains } from '../../src/images/data-placement.js';
@@ -6,7 +7,6 @@ import { normalize } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 import { allowOption } from '../../src/engine/allow-option.js';
 import { defineRule } from '../../src/engine/types.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** Container paths where images keep their application code. */
 const CODE_TARGETS = picomatch(['/app', '/app/**', '/src', '/src/**', '/code', '/code/**', '/usr/src/**', '/workspace', '/workspace/**', '/srv/app', '/srv/app/**', '/opt/app', '/opt/app/**', '/home/*/app', '/home/*/app/**', '/var/www', '/var/www/**']);

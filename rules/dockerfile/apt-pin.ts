@@ -1,7 +1,7 @@
+import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
-import { mapArray } from '../../src/arrays.js';
 
 export default defineRule({
   meta: {

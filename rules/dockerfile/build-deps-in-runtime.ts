@@ -1,10 +1,10 @@
+import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { isBuildPackage } from '../../src/dockerfile/build-packages.js';
 import { runtimeStagesOf, shippedRuns } from '../../src/dockerfile/chain.js';
 import type { Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { flagValues, type PackageOp } from '../../src/shell/packages.js';
-import { mapArray } from '../../src/arrays.js';
 
 const SYSTEM = new Set(['apt', 'apk', 'dnf']);
 

@@ -1,5 +1,5 @@
-import { defineRule } from '../../src/engine/types.js';
 import { mapArray } from '../../src/arrays.js';
+import { defineRule } from '../../src/engine/types.js';
 
 /** `--from=` values Docker pulls as images without ambiguity: a tag, digest or registry path. */
 const IMAGE = /[:/@]/;

@@ -1,7 +1,7 @@
+import { mapArray } from '../../src/arrays.js';
 import type { CopyInstruction, Instruction } from '../../src/dockerfile/types.js';
 import { defineRule, type Fix } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** Archives ADD unpacks (hadolint's list for DL3010/DL3020). */
 const ARCHIVE = /\.(?:tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz)$/;

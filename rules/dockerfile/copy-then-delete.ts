@@ -1,9 +1,9 @@
+import { mapArray } from '../../src/arrays.js';
 import { runCommands } from '../../src/dockerfile/commands.js';
 import { resolvePath, shippedStages, stageChain, workdirAt } from '../../src/dockerfile/chain.js';
 import type { CopyInstruction, DockerfileModel, Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { removedPaths } from '../../src/shell/removed-paths.js';
-import { mapArray } from '../../src/arrays.js';
 
 export default defineRule({
   meta: {

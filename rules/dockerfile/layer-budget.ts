@@ -1,8 +1,8 @@
+import { mapArray } from '../../src/arrays.js';
 import { formatSize, type Limit } from '../../src/budget/budgets.js';
 import { estimateImage, type LayerEstimate, type Part } from '../../src/budget/estimate.js';
 import type { Instruction, Stage } from '../../src/dockerfile/types.js';
 import { defineRule, type Span } from '../../src/engine/types.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** Contributors a message names before `…`. */
 const SHOWN = 4;

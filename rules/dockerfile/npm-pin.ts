@@ -1,8 +1,8 @@
+import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import type { PackageSpec } from '../../src/shell/packages.js';
-import { mapArray } from '../../src/arrays.js';
 
 const GIT = /^(?:git(?:\+[a-z]+)?:\/\/|github:|gitlab:|bitbucket:)/i;
 const TARBALL = /\.(?:tar|tar\.gz|tgz)$/i;

@@ -1,8 +1,8 @@
+import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
 import { hasFlag, type PackageOp, type PackageSpec } from '../../src/shell/packages.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** VCS requirements (`git+https://…`) pin with `@<ref>`. */
 const VCS = /^(?:git|hg|svn|bzr)(?:\+[a-z]+)?:/i;

@@ -1,9 +1,9 @@
+import { mapArray } from '../../src/arrays.js';
 import { shellAt } from '../../src/dockerfile/chain.js';
 import { runCommands } from '../../src/dockerfile/commands.js';
 import { runPipes } from '../../src/dockerfile/pipes.js';
 import type { RunInstruction } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
-import { mapArray } from '../../src/arrays.js';
 
 /** Shells without POSIX pipelines: hadolint skips them too. */
 const NON_POSIX = /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i;

@@ -1,3 +1,4 @@
+import { mapArray } from '../../src/arrays.js';
 import type { Service } from '../../src/compose/model.js';
 import { scalarText } from '../../src/compose/yaml-scalar.js';
 import { get, isScalar, isSeq } from '../../src/compose/ynode.js';
@@ -11,7 +12,6 @@ import type { Binary } from '../../src/images/known-images.js';
 import { composeProbe, dockerfileProbe, execFormAdvice, missingCalls, PROBE_BINARIES, probeAdvice, PROGRAMS, URL_PROBES, type Probe } from '../../src/stack/healthcheck-probe.js';
 import { stageImage, stageLabel } from '../../src/stack/stage-image.js';
 import type { SimpleCommand } from '../../src/shell/types.js';
-import { mapArray } from '../../src/arrays.js';
 
 interface Image {
   /** How the message names the image (computed only for a finding). */

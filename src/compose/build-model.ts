@@ -1,3 +1,4 @@
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import { parseImageRef } from '../images/ref.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -5,7 +6,6 @@ import type { BuildSpec, CommandSpec, ComposeStack, Declared, EnvEntry, EnvExamp
 import { subSpan } from './yaml-scalar.js';
 import { splitWords } from './words.js';
 import { get, isMap, isScalar, isSeq, str, type YMap, type YNode, type YPair, type YScalar } from './ynode.js';
-import { mapArray } from '../arrays.js';
 
 export interface BuildInput {
   name: string;

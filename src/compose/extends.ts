@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import { mergeService, splitVolume } from './merge.js';
 import { get, getPair, isMap, isScalar, isSeq, str } from './ynode.js';
 import type { YMap, YNode, YPair, YScalar } from './ynode.js';
-import { mapArray } from '../arrays.js';
 
 export interface ExtendsProblem {
   message: string;

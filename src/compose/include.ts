@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import { rebaseRootPaths, replaceKey } from './extends.js';
 import { get, getPair, isMap, isScalar, isSeq, str, toJS } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
-import { mapArray } from '../arrays.js';
 
 export interface IncludeProblem {
   message: string;

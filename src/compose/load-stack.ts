@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mapArray } from '../arrays.js';
 import type { StackPlan } from '../discover/types.js';
 import type { Diagnostic, Severity, Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -14,7 +15,6 @@ import type { ComposeStack, EnvExample } from './model.js';
 import { validateCompose } from './validate.js';
 import { getPair } from './ynode.js';
 import type { YMap, YPair } from './ynode.js';
-import { mapArray } from '../arrays.js';
 
 export interface LoadContext {
   cwd: string;

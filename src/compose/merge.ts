@@ -1,7 +1,7 @@
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import { isMap, isScalar, isSeq, str, untagged } from './ynode.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
-import { mapArray } from '../arrays.js';
 
 export interface MergeProblem {
   message: string;

@@ -1,4 +1,5 @@
 import type { Alias, Node as YamlNode, Document } from 'yaml';
+import { mapArray } from '../arrays.js';
 import { yamlLib } from '../source/lazy-libs.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Span } from '../engine/types.js';
@@ -6,7 +7,6 @@ import { untagged } from './ynode.js';
 import type { YMap, YNode, YPair } from './ynode.js';
 import { fastParse, MAX_EXPANDED_NODES, trimEnd } from './fast-parse.js';
 import { readBlockYaml } from './block-reader.js';
-import { mapArray } from '../arrays.js';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
-import type { Span } from '../engine/types.js';
 import { mapArray } from '../arrays.js';
+import type { Span } from '../engine/types.js';
 
 /**
  * The positioned YAML tree every later stage works on. Each node keeps the span it was read

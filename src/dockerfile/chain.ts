@@ -1,8 +1,8 @@
+import { mapArray } from '../arrays.js';
 import { normalizePath } from '../source/container-path.js';
 import { expandWord } from './expand.js';
 import type { DockerfileModel, Instruction, RunInstruction, Stage } from './types.js';
 import { parseJsonStrings } from './words.js';
-import { mapArray } from '../arrays.js';
 
 /** `stage` and the stages it is built `FROM`, the first base first. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {

@@ -1,10 +1,10 @@
 /** Instructions from scanned logical lines: keyword, flags, arguments, exec-or-shell forms. */
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import type { SpanMaker } from './spans.js';
 import type { OffsetMap } from './offset-map.js';
 import type { ExecOrShell, Flag, Instruction } from './types.js';
 import { extractFlags, parseJsonStrings, unquote } from './words.js';
-import { mapArray } from '../arrays.js';
 
 export const KEYWORDS: ReadonlySet<string> = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',

@@ -4,6 +4,7 @@
  * (`effective`), computed once here so rules never re-walk instructions.
  */
 import { posix } from 'node:path';
+import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
 import { parseImageRef } from '../images/ref.js';
 import { expandWord, type Lookup } from './expand.js';
@@ -13,7 +14,6 @@ import { SpanMaker } from './spans.js';
 import type { Syntax, SyntaxItem } from './syntax.js';
 import type { ArgDecl, CopyInstruction, DockerfileModel, DockerfileProblem, Instruction, Stage, StageBase, StageState, ValueAt } from './types.js';
 import { parseJsonStrings, splitWords, unquote, type RawWord } from './words.js';
-import { mapArray } from '../arrays.js';
 
 /** Platform ARGs BuildKit defines in the global scope without a declaration; values unknown here. */
 const AUTOMATIC_ARGS = new Set([

@@ -1,3 +1,4 @@
+import { mapArray } from '../arrays.js';
 import type { ExecOrShell, Instruction, Stage } from './types.js';
 import { parseJsonStrings } from './words.js';
 import { analyzeCommands } from '../shell/analyze.js';
@@ -5,7 +6,6 @@ import { coarseMapper, mapCommand } from '../shell/offsets.js';
 import { analyzeScript, rangeMapper } from '../shell/script.js';
 import { awaitsCommandString, fromWords } from '../shell/simple-command.js';
 import type { MappedWord, OffsetMapper, SimpleCommand } from '../shell/types.js';
-import { mapArray } from '../arrays.js';
 
 /** The commands one CMD or ENTRYPOINT runs, with file offsets. */
 export interface StartSite {

@@ -2,6 +2,7 @@
  * The build-args-independent layer: instructions with their RUN scripts, exec/shell forms,
  * heredocs and COPY operands. Computed once per file; `stages.ts` resolves it per build args.
  */
+import { mapArray } from '../arrays.js';
 import type { SourceFile } from '../source/source-file.js';
 import { SpanMaker } from './spans.js';
 import { execOrShell, KEYWORDS, makeInstruction, parseMountOptions, type LineInstruction } from './instruction.js';
@@ -9,7 +10,6 @@ import { OffsetMap } from './offset-map.js';
 import { scanDockerfile, type RawHeredoc, type RawInstruction } from './scan.js';
 import type { CopyInstruction, DockerfileModel, DockerfileProblem, ExecOrShell, Heredoc, HealthcheckState, Instruction, RunInstruction } from './types.js';
 import { parseJsonStrings, splitWords, unquote, type RawWord } from './words.js';
-import { mapArray } from '../arrays.js';
 
 export type CopyDraft = Omit<CopyInstruction, 'from' | 'chown'> & { fromFlag?: string; chownFlag?: string };
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { allRules } from '../../rules/index.js';
+import { mapArray } from '../arrays.js';
 import type { Budgets } from '../budget/budgets.js';
 import { FileCache } from '../compose/file-cache.js';
 import { loadStack, type LoadContext } from '../compose/load-stack.js';
@@ -16,7 +17,6 @@ import { dockerfilePath, linkStack } from '../stack/link.js';
 import { milder, runComposeRules, runDockerfileRules } from './run-rules.js';
 import { stackShape, type StackShape } from './stack-summary.js';
 import type { Diagnostic } from './types.js';
-import { mapArray } from '../arrays.js';
 
 /** What checking one stack produced. */
 export interface StackOutcome {

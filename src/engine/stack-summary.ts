@@ -1,10 +1,10 @@
+import { mapArray } from '../arrays.js';
 import type { ComposeStack, Service } from '../compose/model.js';
 import type { YNode } from '../compose/ynode.js';
 import { stageChain } from '../dockerfile/chain.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { EffectiveImage } from '../stack/effective-image.js';
 import type { Diagnostic, Severity, Span } from './types.js';
-import { mapArray } from '../arrays.js';
 
 /** One stack as linted, with the rules that found something on each of its services. */
 export interface StackSummary {

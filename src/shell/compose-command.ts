@@ -1,3 +1,4 @@
+import { mapArray } from '../arrays.js';
 import type { CommandSpec, Service } from '../compose/model.js';
 import { isScalar, isSeq } from '../compose/ynode.js';
 import type { Span } from '../engine/types.js';
@@ -7,7 +8,6 @@ import { coarseMapper, lazyMapper, mapCommand } from './offsets.js';
 import { awaitsCommandString, fromWords } from './simple-command.js';
 import type { MappedWord, SimpleCommand } from './types.js';
 import { scalarMapper, scalarText } from '../compose/yaml-scalar.js';
-import { mapArray } from '../arrays.js';
 
 /** The commands of a Compose `command:` / `entrypoint:`, located in their file. */
 export interface CommandSite {

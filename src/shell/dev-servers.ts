@@ -1,6 +1,6 @@
+import { mapArray } from '../arrays.js';
 import { basename } from './simple-command.js';
 import type { SimpleCommand } from './types.js';
-import { mapArray } from '../arrays.js';
 
 type Step = string | RegExp;
 

@@ -1,6 +1,6 @@
+import { mapArray } from '../arrays.js';
 import { basename } from './simple-command.js';
 import type { SimpleCommand } from './types.js';
-import { mapArray } from '../arrays.js';
 
 /** Dev servers are src/shell/dev-servers.ts's to find. */
 export type InstallKind = 'install' | 'build';

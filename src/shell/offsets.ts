@@ -1,5 +1,5 @@
-import type { OffsetMapper, SimpleCommand, Word } from './types.js';
 import { mapArray } from '../arrays.js';
+import type { OffsetMapper, SimpleCommand, Word } from './types.js';
 
 export const identityMapper: OffsetMapper = (start, end) => [start, end];
 

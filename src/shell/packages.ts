@@ -1,6 +1,6 @@
+import { mapArray } from '../arrays.js';
 import { basename } from './simple-command.js';
 import type { SimpleCommand, Word } from './types.js';
-import { mapArray } from '../arrays.js';
 
 /**
  * Package-manager operations found in shell commands (Dockerfile RUN bodies, compose

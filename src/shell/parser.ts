@@ -1,10 +1,10 @@
 import type mvdanSh from 'mvdan-sh';
+import { mapArray } from '../arrays.js';
 import { gopherJsGuard, mvdanShLib } from '../source/lazy-libs.js';
 import { shiftMapper, mapCommand, tableMapper } from './offsets.js';
 import { unquoteWord } from './quote.js';
 import { fromWords, MAX_DEPTH, readsScriptFromStdin, type Recurse } from './simple-command.js';
 import type { MappedWord, SimpleCommand } from './types.js';
-import { mapArray } from '../arrays.js';
 
 type Node = mvdanSh.Node;
 type Syntax = mvdanSh.Syntax;

@@ -1,8 +1,8 @@
+import { mapArray } from '../arrays.js';
 import { lastAtOrBefore } from '../source/search.js';
 import { analyzeCommands } from './analyze.js';
 import { mapCommand } from './offsets.js';
 import type { OffsetMapper, SimpleCommand } from './types.js';
-import { mapArray } from '../arrays.js';
 
 /**
  * Where a script's characters stand in their file: `toFile(i)` is the file offset of script

@@ -1,6 +1,6 @@
+import { mapArray } from '../arrays.js';
 import type { MappedWord, OffsetMapper, SimpleCommand, Word } from './types.js';
 import { mapCommand } from './offsets.js';
-import { mapArray } from '../arrays.js';
 
 /** How deep `sh -c "sh -c '…'"` and `$(…)` bodies are followed. */
 export const MAX_DEPTH = 4;

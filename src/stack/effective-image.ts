@@ -1,3 +1,4 @@
+import { mapArray } from '../arrays.js';
 import type { Service } from '../compose/model.js';
 import { get, isMap, isScalar, isSeq, str, type YNode } from '../compose/ynode.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
@@ -6,7 +7,6 @@ import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js'
 import type { Binary } from '../images/known-images.js';
 import type { BuildContext } from './build-context.js';
 import { binariesOf, stageImage, type InstalledPackage } from './stage-image.js';
-import { mapArray } from '../arrays.js';
 
 /**
  * What a compose service really runs, whichever file decides it: the compose service, the
