@@ -91,15 +91,13 @@ export async function checkStacks({ plans, dockerfiles: found, settings, cwd, kn
     }
     const linked = await linkStack(loaded.stack, cwd, { dockerfiles, contexts });
     diagnostics.push(...withConfiguredSeverity(mapArray(linked.problems, (p) => ({ ruleId: 'build-target-exists', severity: 'error' as const, ...p })), settings));
-    for (const { dockerfile, stage } of linked.runs) {
+    for (const [service, { dockerfile, stage }] of linked.effective) {
+      if (!dockerfile || !stage) continue;
       const runs = runtime.get(dockerfile.file.path) ?? [];
-      if (!runs.some((r) => r.stage.index === stage.index && r.environment === plan.environment)) runs.push({ stage, environment: plan.environment, services: [] });
+      let run = runs.find((r) => r.stage.index === stage.index && r.environment === plan.environment);
+      if (!run) runs.push((run = { stage, environment: plan.environment, services: [] }));
+      if (!run.services.includes(service)) run.services.push(service);
       runtime.set(dockerfile.file.path, runs);
-    }
-    for (const [service, image] of linked.effective) {
-      if (!image.dockerfile || !image.stage) continue;
-      const run = runtime.get(image.dockerfile.file.path)?.find((r) => r.stage.index === image.stage!.index && r.environment === plan.environment);
-      if (run && !run.services.includes(service)) run.services.push(service);
     }
     const reported = runComposeRules(loaded.stack, linked.effective, allRules, settings);
     diagnostics.push(...reported.filter((d) => !d.everyStack));

@@ -29,21 +29,17 @@ export interface LintResult {
   sources: Map<string, SourceFile>;
   /** How many files were linted (compose files; env files are read, not linted). */
   files: number;
-  /**
-   * Each stack linted, with the rules that found something on each service (for the
-   * scorecard). Worked out when first read: `lint` alone does not pay for it.
-   */
   /** Each stack with its services and the rules that found something on them; only when asked for (`summaries`). */
   stacks?: StackSummary[];
 }
 
-const RULES = ruleIndex(allRules.map((r) => r.meta));
+const METAS = allRules.map((r) => r.meta);
+const RULES = ruleIndex(METAS);
 
 /** discover → load → check → suppress: the whole `ragcheck lint` minus output. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const config = await loadConfig(opts.cwd, opts.configPath);
-  const metas = allRules.map((r) => r.meta);
-  const settings = withRuleOptions(resolveRuleSettings(config, metas), opts.ruleOptions ?? {}, metas);
+  const settings = withRuleOptions(resolveRuleSettings(config, METAS), opts.ruleOptions ?? {}, METAS);
   const found = await discover(opts.paths, { cwd: opts.cwd, config, environment: opts.environment, envFiles: opts.envFiles });
   const budgets = Budgets.fromConfig(config);
   const checked = await checkStacks({ plans: found.stacks, ...(!budgets.empty && { budgets }), shapes: opts.summaries === true, dockerfiles: found.dockerfiles, settings, cwd: opts.cwd, knownTexts: opts.overrides?.size ? new Map([...(found.composeTexts ?? []), ...opts.overrides]) : found.composeTexts, environment: opts.environment, listings: found.listings });
@@ -66,7 +62,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
 /** The stacks and their services' findings, counting only findings that were reported. */
 function summarize(outcomes: readonly StackOutcome[], reported: readonly Diagnostic[]): StackSummary[] {
   const index = new FindingIndex<Diagnostic>();
-  for (const d of reported) index.addNew(d, d);
+  for (const d of reported) index.intern(d, d);
   return summarizeStacks(outcomes, (d) => index.get(d));
 }
 
@@ -77,11 +73,7 @@ function agreedByEveryStack(outcomes: readonly StackOutcome[]): Diagnostic[] {
   for (const o of outcomes) {
     if (!o.everyStack) continue;
     for (const f of o.files) stacksWith.set(f, (stacksWith.get(f) ?? 0) + 1);
-    for (const d of dedupe(o.everyStack)) {
-      const v = votes.get(d);
-      if (v) v.n++;
-      else votes.add(d, { d, n: 1 });
-    }
+    for (const d of dedupe(o.everyStack)) votes.intern(d, { d, n: 0 }).n++;
   }
   const out: Diagnostic[] = [];
   for (const { d, n } of votes.values()) {
@@ -103,34 +95,21 @@ class FindingIndex<V> {
   private readonly order: V[] = [];
 
   get(d: Diagnostic): V | undefined {
-    const same = this.byFile.get(d.span.file)?.get(d.span.start);
-    if (!same) return undefined;
-    for (const x of same) if (x.d.span.end === d.span.end && x.d.ruleId === d.ruleId && x.d.message === d.message) return x.v;
-    return undefined;
+    const bucket = this.byFile.get(d.span.file)?.get(d.span.start);
+    return bucket && equalIn(bucket, d)?.v;
   }
 
-  /** Adds a finding not already in the index (see get). */
-  add(d: Diagnostic, v: V): void {
+  /** The value of the finding equal to `d`; when there is none, `d` goes in with `v`. */
+  intern(d: Diagnostic, v: V): V {
     let byStart = this.byFile.get(d.span.file);
     if (!byStart) this.byFile.set(d.span.file, (byStart = new Map()));
-    const same = byStart.get(d.span.start);
-    if (same) same.push({ d, v });
-    else byStart.set(d.span.start, [{ d, v }]);
+    let bucket = byStart.get(d.span.start);
+    if (!bucket) byStart.set(d.span.start, (bucket = []));
+    const found = equalIn(bucket, d);
+    if (found) return found.v;
+    bucket.push({ d, v });
     this.order.push(v);
-  }
-
-  /** Adds `d` unless an equal finding is in already (one lookup, not get + add); whether it did. */
-  addNew(d: Diagnostic, v: V): boolean {
-    let byStart = this.byFile.get(d.span.file);
-    if (!byStart) this.byFile.set(d.span.file, (byStart = new Map()));
-    const same = byStart.get(d.span.start);
-    if (!same) byStart.set(d.span.start, [{ d, v }]);
-    else {
-      for (const x of same) if (x.d.span.end === d.span.end && x.d.ruleId === d.ruleId && x.d.message === d.message) return false;
-      same.push({ d, v });
-    }
-    this.order.push(v);
-    return true;
+    return v;
   }
 
   /** Values in the order they were added. */
@@ -139,10 +118,16 @@ class FindingIndex<V> {
   }
 }
 
+/** The entry of findings that start where `d` does which equals it: same rule, end and message. */
+function equalIn<E extends { d: Diagnostic }>(bucket: readonly E[], d: Diagnostic): E | undefined {
+  for (const x of bucket) if (x.d.span.end === d.span.end && x.d.ruleId === d.ruleId && x.d.message === d.message) return x;
+  return undefined;
+}
+
 /** A base file shared by several stacks yields each finding once. */
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new FindingIndex<true>();
-  return ds.filter((d) => seen.addNew(d, true));
+  const seen = new FindingIndex<Diagnostic>();
+  return ds.filter((d) => seen.intern(d, d) === d);
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ComposeStack, Service } from '../compose/model.js';
 import { targetStage, withBuildArgs } from '../dockerfile/index.js';
-import type { DockerfileModel, Stage } from '../dockerfile/types.js';
+import type { DockerfileModel } from '../dockerfile/types.js';
 import type { Span } from '../engine/types.js';
 import type { BuildContexts } from './build-context.js';
 import type { DockerfileCache } from './dockerfiles.js';
@@ -12,19 +12,17 @@ export interface LinkedStack {
   effective: Map<string, EffectiveImage>;
   /** Builds that cannot be followed (missing Dockerfile, unknown target): `build-target-exists`. */
   problems: { message: string; span: Span }[];
-  /** Stages services run, per Dockerfile (their path), for the Dockerfile rules. */
-  runs: { dockerfile: DockerfileModel; stage: Stage }[];
 }
 
-/** Follows every service to the image it runs: its Dockerfile stage, or the image it pulls. */
 /** What linking reads, once per run: Dockerfiles and build contexts. */
 export interface LinkSources {
   dockerfiles: DockerfileCache;
   contexts: BuildContexts;
 }
 
+/** Follows every service to the image it runs: its Dockerfile stage, or the image it pulls. */
 export async function linkStack(stack: ComposeStack, cwd: string, { dockerfiles, contexts }: LinkSources): Promise<LinkedStack> {
-  const linked: LinkedStack = { effective: new Map(), problems: [], runs: [] };
+  const linked: LinkedStack = { effective: new Map(), problems: [] };
   for (const service of stack.services) {
     const effective = service.build ? await linkBuild(service, stack, cwd, { dockerfiles, contexts }, linked) : pulledImage(service);
     if (effective) linked.effective.set(service.name, effective);
@@ -89,7 +87,6 @@ async function linkBuild(service: Service, stack: ComposeStack, cwd: string, { d
     }
     return undefined;
   }
-  linked.runs.push({ dockerfile: model, stage });
   const built = builtImage(service, model, stage);
   const buildContext = await contexts.get(contextAbs, dockerfileAbs);
   if (buildContext) built.buildContext = buildContext;
