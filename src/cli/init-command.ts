@@ -27,8 +27,6 @@ interface Args {
   help: boolean;
 }
 
-class UsageProblem extends Error {}
-
 /** `ragcheck init`: 0 listed or written, 2 usage error, unknown template or option, or files in the way. */
 export function initCommand(argv: string[], io: InitIo): number {
   let args: Args;
@@ -73,13 +71,13 @@ function render(template: Template, args: Args, io: InitIo): number {
     return 2;
   }
   const chosen = Object.entries(options).map(([k, v]) => `--${k} ${v}`).join(' ');
+  const clashes = existingFiles(dir, files);
   if (args.dryRun) {
     io.stdout(`Would write ${files.length} files into ${dirArg} (${template.name}${chosen ? ` ${chosen}` : ''}):\n`);
-    for (const f of files) io.stdout(`  ${f.path}  (${Buffer.byteLength(f.text)} bytes)${existsSync(path.join(dir, f.path)) ? (args.force ? '  overwrites' : '  exists') : ''}\n`);
+    for (const f of files) io.stdout(`  ${f.path}  (${Buffer.byteLength(f.text)} bytes)${clashes.includes(f.path) ? (args.force ? '  overwrites' : '  exists') : ''}\n`);
     return 0;
   }
-  const clashes = args.force ? [] : existingFiles(dir, files);
-  if (clashes.length > 0) {
+  if (clashes.length > 0 && !args.force) {
     io.stderr(`ragcheck init: these files exist in ${dirArg} and would be overwritten; nothing was written (use --force to overwrite):\n${clashes.map((f) => `  ${f}\n`).join('')}`);
     return 2;
   }
@@ -126,12 +124,12 @@ function parse(argv: readonly string[]): Args {
       const eq = a.indexOf('=');
       const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
       const value = eq === -1 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new UsageProblem(`--${name} needs a value`);
+      if (value === undefined || (eq === -1 && value.startsWith('--'))) throw new Error(`--${name} needs a value`);
       out.options[name] = value;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageProblem(`unknown flag ${a}`);
+    } else if (a.startsWith('-') && a !== '-') throw new Error(`unknown flag ${a}`);
     else positional.push(a);
   }
-  if (positional.length > 2) throw new UsageProblem(`too many arguments: ${positional.slice(2).join(' ')}`);
+  if (positional.length > 2) throw new Error(`too many arguments: ${positional.slice(2).join(' ')}`);
   [out.template, out.dir] = positional;
   return out;
 }

@@ -45,12 +45,14 @@ export function resolveOptions(template: Template, given: Readonly<Record<string
 /**
  * Renders every file of the template with mustache (no HTML escaping: these are config files).
  * A file that renders to whitespace only is left out: that is how a template makes a file optional.
+ * `{{> name}}` includes `<template>/partials/name`, for text more than one place needs.
  */
 export function renderTemplate(template: Template, chosen: Readonly<Record<string, string>>): RenderedFile[] {
   const view = viewFor(template, resolveOptions(template, chosen));
+  const partial = (name: string): string => readFileSync(join(template.filesDir, '..', 'partials', name), 'utf8');
   const out: RenderedFile[] = [];
   for (const file of walk(template.filesDir)) {
-    const text = Mustache.render(readFileSync(file, 'utf8'), view, {}, { escape: (s: string) => s });
+    const text = Mustache.render(readFileSync(file, 'utf8'), view, partial, { escape: (s: string) => s });
     if (text.trim() === '') continue;
     out.push({ path: relative(template.filesDir, file).split(sep).join('/'), text });
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
@@ -37,7 +37,7 @@ export class TemplateError extends Error {
 export function listTemplates(dir: string = TEMPLATES_DIR): Template[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory() && existsSync(join(dir, name, 'template.json')))
+    .filter((name) => existsSync(join(dir, name, 'template.json')))
     .sort()
     .map((name) => loadTemplate(name, dir));
 }
