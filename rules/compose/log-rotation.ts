@@ -61,17 +61,17 @@ function rotationFix(stack: ComposeStack, service: Service, logging: YPair | und
 
 function serviceEdit(stack: ComposeStack, service: Service): Edit | undefined {
   const file = stack.sources.get(service.node.span.file);
-  return file && appendPairEdit(service.node, 'logging', { driver: 'json-file', options: { ...ROTATION } }, file);
+  return file && appendPairEdit(service.node, 'logging', { driver: 'json-file', options: ROTATION }, file);
 }
 
 function loggingEdit(stack: ComposeStack, logging: YPair): Edit | undefined {
   const map = logging.value;
   const file = stack.sources.get(map.span.file);
   if (!file) return undefined;
-  if (!isMap(map)) return fillEmptyPairEdit(logging, { options: { ...ROTATION } }, file);
+  if (!isMap(map)) return fillEmptyPairEdit(logging, { options: ROTATION }, file);
   const options = getPair(map, 'options');
-  if (!options) return appendPairEdit(map, 'options', { ...ROTATION }, file);
-  if (!isMap(options.value)) return fillEmptyPairEdit(options, { ...ROTATION }, file);
+  if (!options) return appendPairEdit(map, 'options', ROTATION, file);
+  if (!isMap(options.value)) return fillEmptyPairEdit(options, ROTATION, file);
   const size = getPair(options.value, 'max-size');
   if (size && isScalar(size.value)) return replaceScalarEdit(size.value, '10m', file);
   const missing: Record<string, BlockValue> = { 'max-size': ROTATION['max-size'] };

@@ -46,21 +46,18 @@ export default defineRule({
     const report = (r: Report, rewrite: Rewrite | undefined) => found.push({ report: r, ...(rewrite && { rewrite }) });
     // Index loops: this runs over every environment entry of every stack, mostly before the
     // function is optimised, where for…of allocates an iterator result per step.
+    const checkEntries = (entries: readonly EnvEntry[], who: string) => {
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e]!;
+        const problem = allowed(entry.name) ? undefined : problemOf(entry);
+        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](who, entry.name) }, entryRewrite(stack, entry, problem));
+      }
+    };
     const { services } = stack;
     for (let s = 0; s < services.length; s++) {
       const service = services[s]!;
-      const env = service.environment;
-      for (let e = 0; e < env.length; e++) {
-        const entry = env[e]!;
-        const problem = allowed(entry.name) ? undefined : problemOf(entry);
-        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](service.name, entry.name) }, entryRewrite(stack, entry, problem));
-      }
-      const args = service.build?.args ?? [];
-      for (let a = 0; a < args.length; a++) {
-        const entry = args[a]!;
-        const problem = allowed(entry.name) ? undefined : problemOf(entry);
-        if (problem) report({ span: entry.valueSpan, message: MESSAGES[problem](`${service.name}'s build arg`, entry.name) }, entryRewrite(stack, entry, problem));
-      }
+      checkEntries(service.environment, service.name);
+      if (service.build) checkEntries(service.build.args, `${service.name}'s build arg`);
       for (const site of serviceCommandSites(service, stack.sources, SECRET_FLAG_PREFILTER)) {
         for (const f of findSecretFlags(site.commands, allowed)) {
           const message =
@@ -75,9 +72,7 @@ export default defineRule({
     const vars = [...new Set(found.flatMap((f) => f.rewrite?.vars ?? []))];
     const envEdit = envExampleEdit(stack, vars);
     for (const { report: r, rewrite } of found) {
-      const edits = rewrite ? [rewrite.edit, ...(envEdit ? [envEdit] : [])] : [];
-      const title = rewrite ? `Take ${rewrite.vars.join(', ')} from the environment` : '';
-      emit(edits.length ? { ...r, fix: { title, safe: false, edits } } : r);
+      emit(rewrite ? { ...r, fix: { title: `Take ${rewrite.vars.join(', ')} from the environment`, safe: false, edits: [rewrite.edit, ...(envEdit ? [envEdit] : [])] } } : r);
     }
   },
 });
@@ -86,6 +81,8 @@ export default defineRule({
 const varName = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9_]+/g, '_').replace(/^(\d)/, '_$1');
 
 const required = (name: string): string => `\${${name}:?${name} is required}`;
+
+const requireVar = (name: string): { text: string; vars: string[] } => ({ text: required(name), vars: [name] });
 
 /** Suffixes of URL-valued keys, replaced by `_PASSWORD` to name the password's variable. */
 const URL_KEY = /_(URL|URI|DSN|CONNECTION_STRING|CONN)$/;
@@ -99,13 +96,13 @@ const URL_USERINFO = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/g;
  */
 function rewriteValue(raw: string, key: string, problem: Problem): { text: string; vars: string[] } | undefined {
   if (problem === 'default') return requireDefaults(raw);
-  if (problem === 'literal') return raw.includes('$') ? undefined : { text: required(varName(key)), vars: [varName(key)] };
+  if (problem === 'literal') return raw.includes('$') ? undefined : requireVar(varName(key));
   const matches = [...raw.matchAll(URL_USERINFO)];
   if (matches.length !== 1) return undefined;
   const m = matches[0]!;
   const pw = m[1]!;
   const at = m.index + m[0].length - 1 - pw.length;
-  const inner = pw.includes('$') ? requireDefaults(pw) : { text: required(`${varName(key).replace(URL_KEY, '')}_PASSWORD`), vars: [`${varName(key).replace(URL_KEY, '')}_PASSWORD`] };
+  const inner = pw.includes('$') ? requireDefaults(pw) : requireVar(`${varName(key).replace(URL_KEY, '')}_PASSWORD`);
   return inner && { text: raw.slice(0, at) + inner.text + raw.slice(at + pw.length), vars: inner.vars };
 }
 

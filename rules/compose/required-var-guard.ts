@@ -2,7 +2,7 @@ import { envExampleEdit } from '../../src/compose/env-example-edit.js';
 import { envValueSpan, exactSpan } from '../../src/compose/env-spans.js';
 import type { EnvEntry } from '../../src/compose/model.js';
 import { locateRefs, type RefAt } from '../../src/compose/var-refs.js';
-import { defineRule, type Edit, type Fix, type Report } from '../../src/engine/types.js';
+import { defineRule, type Edit, type Fix, type Report, type Span } from '../../src/engine/types.js';
 import { hasUrlPassword, isSecretName, nameTokens, secretValueProblem } from '../../src/secrets/index.js';
 import type { SourceFile } from '../../src/source/source-file.js';
 
@@ -62,7 +62,7 @@ export default defineRule({
           report({
             span,
             message: `${service.name} takes ${entry.name} from ${text}, which ${problem}; write \${${ref.name}:?${ref.name} is required} so Compose refuses to start without it`,
-          }, refGuard(entry, ref, text, stack.sources));
+          }, refGuard(ref, exactSpan(span, text, stack.sources)));
         }
       }
     }
@@ -103,8 +103,7 @@ function problemOf(ref: RefAt, secret: boolean): string | undefined {
  * reference had; the variable is documented in `.env.example` (see envExampleEdit), where
  * loading looks for required variables the environment will set.
  */
-function refGuard(entry: EnvEntry, ref: RefAt, text: string, sources: ReadonlyMap<string, SourceFile>): Guard | undefined {
-  const span = exactSpan(envValueSpan(entry, ref.start, ref.end, sources), text, sources);
+function refGuard(ref: RefAt, span: Span | undefined): Guard | undefined {
   const message = ref.op === '?' && ref.arg ? ref.arg : `${ref.name} is required`;
   return span && { name: ref.name, edit: { file: span.file, start: span.start, end: span.end, text: `\${${ref.name}:?${message}}` } };
 }

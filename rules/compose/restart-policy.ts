@@ -1,6 +1,6 @@
 import { appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
 import type { ComposeStack, Service } from '../../src/compose/model.js';
-import { isScalar, type YNode } from '../../src/compose/ynode.js';
+import { get, isScalar, type YNode } from '../../src/compose/ynode.js';
 import { defineRule, type Edit, type Fix } from '../../src/engine/types.js';
 import { oneShotJobs, restartPolicy } from '../../src/stack/one-shot.js';
 
@@ -49,8 +49,7 @@ function restartFix(stack: ComposeStack, service: Service, never: YNode | undefi
     edit = file && appendPairEdit(service.node, 'restart', RESTARTING.restart, file);
   } else if (isScalar(never)) {
     const file = stack.sources.get(never.span.file);
-    const isRestartKey = service.node.pairs.some((p) => p.key === 'restart' && p.value === never);
-    edit = file && replaceScalarEdit(never, isRestartKey ? RESTARTING.restart : RESTARTING.condition, file);
+    edit = file && replaceScalarEdit(never, get(service.node, 'restart') === never ? RESTARTING.restart : RESTARTING.condition, file);
   }
   if (!edit) return undefined;
   return { title: `Restart ${service.name} unless stopped`, safe: false, edits: [edit] };

@@ -16,7 +16,7 @@ export default defineRule({
     const used = new Set<string>();
     /** Undeclared names by the file whose mounts use them: one declaration edit per file. */
     const missing = new Map<string, Set<string>>();
-    const findings: { file: string; span: Span; message: string }[] = [];
+    const findings: { span: Span; message: string }[] = [];
     for (const service of stack.services) {
       for (const mount of service.volumes) {
         if (mount.type !== 'volume' || !mount.source) continue;
@@ -24,13 +24,13 @@ export default defineRule({
         if (declared.has(mount.source)) continue;
         const file = mount.sourceSpan.file;
         missing.set(file, (missing.get(file) ?? new Set()).add(mount.source));
-        findings.push({ file, span: mount.sourceSpan, message: `${service.name} mounts volume "${mount.source}", which is not declared under the top-level volumes:` });
+        findings.push({ span: mount.sourceSpan, message: `${service.name} mounts volume "${mount.source}", which is not declared under the top-level volumes:` });
       }
     }
     const fixes = new Map([...missing].map(([file, names]) => [file, declareFix(stack, file, names)]));
     for (const f of findings) {
-      const fix = fixes.get(f.file);
-      report({ span: f.span, message: f.message, ...(fix && { fix }) });
+      const fix = fixes.get(f.span.file);
+      report({ ...f, ...(fix && { fix }) });
     }
     for (const v of stack.volumes) {
       if (used.has(v.name)) continue;
@@ -56,7 +56,8 @@ function declareFix(stack: ComposeStack, path: string, names: ReadonlySet<string
 function removeFix(stack: ComposeStack, v: Declared): Fix | undefined {
   const section = stack.root.pairs.find((p) => p.key === 'volumes' && p.keySpan.file === v.keySpan.file);
   const file = stack.sources.get(v.keySpan.file);
-  const pair = section && isMap(section.value) ? section.value.pairs.find((p) => p.keySpan === v.keySpan) : undefined;
-  const edit = file && pair && isMap(section?.value) ? removePairEdit(section.value, pair, file, section) : undefined;
+  if (!section || !file || !isMap(section.value)) return undefined;
+  const pair = section.value.pairs.find((p) => p.keySpan === v.keySpan);
+  const edit = pair && removePairEdit(section.value, pair, file, section);
   return edit && { title: `Remove the unused volume ${v.name}`, safe: false, edits: [edit] };
 }

@@ -27,10 +27,10 @@ export default defineRule({
       if (!ops.some(isAptInstall)) continue;
       // Lists removed, or never written into the layer because a mount holds them.
       if (cleansAptLists(runCommands(run)) || mountCovers(run, APT_LISTS)) continue;
+      const installs = ops.filter(isAptInstall);
       // One fix per RUN: every install in it carries the same edit.
-      const fix = cleanupFix(dockerfile, run, ops.filter(isAptInstall).at(-1)!);
-      for (const op of ops) {
-        if (!isAptInstall(op)) continue;
+      const fix = cleanupFix(dockerfile, run, installs.at(-1)!);
+      for (const op of installs) {
         report({
           span: opSpan(dockerfile.file, op),
           message: `${op.tool} install leaves apt's package lists (tens of MB) in this layer; end the same RUN with \`rm -rf /var/lib/apt/lists/*\``,

@@ -1,4 +1,3 @@
-import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
@@ -20,7 +19,7 @@ export default defineRule({
           // `pkg=1.2-3` and `pkg/bookworm-backports` (a release) count as pinned, as in hadolint; `.deb` files are paths.
           const loose = op.packages.filter((p) => p.source === 'registry' && p.version === undefined && !p.name.includes('$'));
           if (!loose.length) continue;
-          const names = mapArray(loose, (p) => p.name);
+          const names = loose.map((p) => p.name);
           report({
             span: opSpan(dockerfile.file, op),
             message: `${op.tool} install takes whatever version the mirror has today for ${names.join(', ')}; pin each one (${names[0]}=<version>)`,

@@ -1,4 +1,3 @@
-import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { isBuildPackage } from '../../src/dockerfile/build-packages.js';
 import { runtimeStagesOf, shippedRuns } from '../../src/dockerfile/chain.js';
@@ -37,7 +36,7 @@ export default defineRule({
 
 /** Packages (and apk virtual names) removed in the same RUN: they do not stay in the layer. */
 function removedNames(ops: readonly PackageOp[]): Set<string> {
-  return new Set(ops.filter((op) => SYSTEM.has(op.manager) && op.action === 'remove').flatMap((op) => mapArray(op.packages, (p) => p.name)));
+  return new Set(ops.filter((op) => SYSTEM.has(op.manager) && op.action === 'remove').flatMap((op) => op.packages.map((p) => p.name)));
 }
 
 const label = (s: Stage): string => (s.name ? `stage "${s.name}"` : `stage ${s.index} (line ${s.from.span.line})`);

@@ -1,4 +1,3 @@
-import { mapArray } from '../../src/arrays.js';
 import { defineRule } from '../../src/engine/types.js';
 
 /** `--from=` values Docker pulls as images without ambiguity: a tag, digest or registry path. */
@@ -28,7 +27,7 @@ export default defineRule({
           });
         } else if (!IMAGE.test(copy.from.text) && !copy.from.text.includes('$')) {
           // Named only in the message: most COPY --from name a stage.
-          const earlier = mapArray(stages.slice(0, stage.index), (s) => s.name ?? String(s.index));
+          const earlier = stages.slice(0, stage.index).map((s) => s.name ?? String(s.index));
           report({
             span: flag.span,
             message: `${copy.keyword} --from=${copy.from.text} names no earlier stage${earlier.length ? ` (${earlier.join(', ')})` : ''}, so Docker pulls an image called ${copy.from.text}; fix the stage name, or give the image with its tag (${copy.from.text}:<tag>)`,

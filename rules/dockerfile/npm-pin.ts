@@ -1,4 +1,3 @@
-import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
@@ -31,7 +30,7 @@ export default defineRule({
           if (op.manager !== 'npm' || op.action !== 'install') continue;
           const loose = op.packages.filter((p) => !pinned(p));
           if (!loose.length) continue;
-          const names = mapArray(loose, (p) => p.text);
+          const names = loose.map((p) => p.text);
           report({
             span: opSpan(dockerfile.file, op),
             message: `${op.tool} install takes the latest release of ${names.join(', ')}; give each a version (${loose[0]!.name}@<version>)`,

@@ -1,4 +1,3 @@
-import { mapArray } from '../../src/arrays.js';
 import { runPackageOps } from '../../src/dockerfile/commands.js';
 import { opSpan } from '../../src/dockerfile/op-span.js';
 import { defineRule } from '../../src/engine/types.js';
@@ -34,7 +33,7 @@ export default defineRule({
           if (op.packages.some((p) => p.text === '.')) continue;
           const loose = op.packages.filter((p) => !editable(op, p) && !pinned(p));
           if (!loose.length) continue;
-          const names = mapArray(loose, (p) => p.text);
+          const names = loose.map((p) => p.text);
           report({
             span: opSpan(dockerfile.file, op),
             message: `${op.tool} install takes the newest release of ${names.join(', ')}; give each a version (${loose[0]!.name}==<version>) or install from a requirements file`,

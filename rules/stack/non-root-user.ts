@@ -57,11 +57,14 @@ export default defineRule({
     }
   },
   checkDockerfile({ dockerfile, runtimeStages, report }) {
-    const rootStages = runtimeStages.filter((s) => rootStage(dockerfile, s));
-    for (const stage of rootStages) {
-      const root = rootStage(dockerfile, stage)!;
+    const roots = runtimeStages.flatMap((stage) => {
+      const root = rootStage(dockerfile, stage);
+      return root ? [{ stage, root }] : [];
+    });
+    for (const { stage, root } of roots) {
       const why = root.decidedBy.kind === 'user' ? `USER ${root.decidedBy.value}` : `no USER, and ${root.decidedBy.image} defaults to root`;
-      const fix = rootStages.every((other) => other === stage || !stageChain(dockerfile, stage).includes(other)) ? userFix(dockerfile, stage) : undefined;
+      const chain = stageChain(dockerfile, stage);
+      const fix = roots.every((other) => other.stage === stage || !chain.includes(other.stage)) ? userFix(dockerfile, stage) : undefined;
       report({ span: root.span, message: `${stageLabel(dockerfile, stage)} runs as root (${why}); add a non-root USER before CMD`, ...(fix && { fix }) });
     }
   },
