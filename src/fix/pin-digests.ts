@@ -27,7 +27,7 @@ function written(d: Diagnostic, sources: LintResult['sources']): Written | undef
     end--;
   }
   const ref = text.slice(start, end);
-  return /^[\w.\-/:@]+$/.test(ref) && !ref.includes('@') ? { ref, start, end } : undefined;
+  return /^[\w.\-/:]+$/.test(ref) ? { ref, start, end } : undefined;
 }
 
 /** The references `--pin-digests` would look up, each once. */

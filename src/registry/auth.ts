@@ -1,6 +1,7 @@
 import { parseChallenges, type Challenge } from './challenge.js';
 import type { CredentialStore, Credentials } from './credentials.js';
 import { RegistryError } from './errors.js';
+import type { RegistryRef } from './reference.js';
 import { request, usesPlainHttp, type Transport } from './transport.js';
 
 interface Token {
@@ -117,6 +118,21 @@ export class Authorizer {
     const seconds = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : DEFAULT_TOKEN_SECONDS;
     // Renewed a little early so a token does not expire between the check and its use.
     return { value, expiresAt: Date.now() + Math.max(0, seconds - 5) * 1000 };
+  }
+}
+
+/** A request to `ref`'s registry with its challenge answered once. */
+export async function authorizedRequest(ref: RegistryRef, url: string, method: 'HEAD' | 'GET', accept: string | undefined, t: Transport, auth: Authorizer): Promise<Response> {
+  let authorization = await auth.upFront(ref.host, ref.name);
+  for (let answered = false; ; answered = true) {
+    const headers: Record<string, string> = {};
+    if (accept) headers.accept = accept;
+    if (authorization) headers.authorization = authorization;
+    const res = await request(t, url, { method, headers });
+    if (res.status !== 401) return res;
+    await res.body?.cancel().catch(() => undefined);
+    if (answered) throw auth.denied(ref.host, ref.name);
+    authorization = await auth.answer(ref.host, ref.name, res.headers.get('www-authenticate'));
   }
 }
 

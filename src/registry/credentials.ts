@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DOCKER_HUB_API_HOST } from './reference.js';
+import { DOCKER_HUB_API_HOST, DOCKER_HUB_NAMES } from './reference.js';
+import { entryHost } from './transport.js';
 
 export interface Credentials {
   username: string;
@@ -15,11 +16,8 @@ export interface CredentialStore {
   missingHint(host: string): string;
 }
 
-export const ENV_USER = 'RAGCHECK_REGISTRY_USER';
-export const ENV_PASSWORD = 'RAGCHECK_REGISTRY_PASSWORD';
-
-/** Docker keeps Docker Hub's entry under its v1 index URL; all of these mean the same registry. */
-const DOCKER_HUB_KEYS = new Set(['index.docker.io', 'docker.io', 'registry-1.docker.io']);
+const ENV_USER = 'RAGCHECK_REGISTRY_USER';
+const ENV_PASSWORD = 'RAGCHECK_REGISTRY_PASSWORD';
 
 interface DockerConfig {
   auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;
@@ -78,8 +76,8 @@ function decodeEntry(entry: unknown): Credentials | undefined {
   return undefined;
 }
 
-/** `https://ghcr.io/v1/` and `ghcr.io` name the same entry; Docker Hub has several names. */
+/** `https://ghcr.io/v1/` and `ghcr.io` name the same entry; Docker keeps Docker Hub's under its v1 index URL, whichever name is used. */
 function configKey(key: string): string {
-  const host = key.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
-  return DOCKER_HUB_KEYS.has(host) ? 'index.docker.io' : host;
+  const host = entryHost(key);
+  return DOCKER_HUB_NAMES.has(host) ? 'index.docker.io' : host;
 }

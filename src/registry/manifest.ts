@@ -1,44 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Authorizer } from './auth.js';
+import { authorizedRequest, type Authorizer } from './auth.js';
 import { RegistryError } from './errors.js';
-import type { RegistryRef } from './reference.js';
-import { registryBaseUrl, request, type Transport } from './transport.js';
+import { DIGEST, type RegistryRef } from './reference.js';
+import { registryBaseUrl, type Transport } from './transport.js';
 
 /**
  * Multi-platform indexes first: the digest of the index is what `docker pull` records, and a
  * registry answers with the index only when the client accepts it.
  */
-export const MANIFEST_ACCEPT = [
+const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** Registries cap manifests at 4 MiB; a bigger answer is not a manifest. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const SCHEMA1 = /application\/vnd\.docker\.distribution\.manifest\.v1\+(?:prettyjws|json)/;
+
+export function v2Url(ref: RegistryRef, kind: 'manifests' | 'blobs', reference: string, t: Transport): string {
+  return `${registryBaseUrl(ref.host, t.insecureRegistries)}/v2/${ref.name}/${kind}/${encodeURIComponent(reference)}`;
+}
+
+export function sha256Digest(body: Buffer): string {
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+}
 
 /** The digest a registry holds for `ref`'s tag: `HEAD` first, `GET` when HEAD does not tell. */
 export async function fetchManifestDigest(ref: RegistryRef, t: Transport, auth: Authorizer): Promise<string> {
-  const url = `${registryBaseUrl(ref.host, t.insecureRegistries)}/v2/${ref.name}/manifests/${encodeURIComponent(ref.tag)}`;
-  let authorization = await auth.upFront(ref.host, ref.name);
-  let answered = false;
-  const send = async (method: 'HEAD' | 'GET'): Promise<Response> => {
-    for (;;) {
-      const headers: Record<string, string> = { accept: MANIFEST_ACCEPT };
-      if (authorization) headers.authorization = authorization;
-      const res = await request(t, url, { method, headers });
-      if (res.status !== 401) return res;
-      await res.body?.cancel().catch(() => undefined);
-      if (answered) throw auth.denied(ref.host, ref.name);
-      authorization = await auth.answer(ref.host, ref.name, res.headers.get('www-authenticate'));
-      answered = true;
-    }
-  };
-
-  const head = await send('HEAD');
+  const head = await authorizedRequest(ref, v2Url(ref, 'manifests', ref.tag, t), 'HEAD', MANIFEST_ACCEPT, t, auth);
   if (head.ok) {
     checkMediaType(head, ref);
     const digest = head.headers.get('docker-content-digest')?.trim();
@@ -48,23 +39,26 @@ export async function fetchManifestDigest(ref: RegistryRef, t: Transport, auth: 
     throw statusError(head.status, ref);
   }
 
-  const get = await send('GET');
-  const body = get.ok ? Buffer.from(await get.arrayBuffer()) : undefined;
-  if (!get.ok || !body) {
-    const text = await get.text().catch(() => '');
-    throw statusError(get.status, ref, registryErrorCode(text));
+  const { res, digest } = await getManifest(ref, ref.tag, t, auth);
+  const header = res.headers.get('docker-content-digest')?.trim();
+  if (header && DIGEST.test(header) && header !== digest) {
+    throw new RegistryError(`registry error: ${ref.host} sent a manifest for ${ref.name}:${ref.tag} whose sha256 (${digest}) differs from its Docker-Content-Digest (${header})`);
   }
-  checkMediaType(get, ref);
-  if (body.length > MAX_MANIFEST_BYTES) throw new RegistryError(`registry error: ${ref.host} answered ${body.length} bytes for a manifest (limit 4 MiB)`);
-  const computed = `sha256:${createHash('sha256').update(body).digest('hex')}`;
-  const header = get.headers.get('docker-content-digest')?.trim();
-  if (header && DIGEST.test(header) && header !== computed) {
-    throw new RegistryError(`registry error: ${ref.host} sent a manifest for ${ref.name}:${ref.tag} whose sha256 (${computed}) differs from its Docker-Content-Digest (${header})`);
-  }
-  return computed;
+  return digest;
 }
 
-export function checkMediaType(res: Response, ref: RegistryRef): void {
+/** The manifest (or index) `reference` names, as served: status, schema and size checked, its sha256 computed. */
+export async function getManifest(ref: RegistryRef, reference: string, t: Transport, auth: Authorizer): Promise<{ res: Response; body: Buffer; digest: string }> {
+  const shown: RegistryRef = { ...ref, tag: reference };
+  const res = await authorizedRequest(ref, v2Url(ref, 'manifests', reference, t), 'GET', MANIFEST_ACCEPT, t, auth);
+  if (!res.ok) throw statusError(res.status, shown, registryErrorCode(await res.text().catch(() => '')));
+  checkMediaType(res, shown);
+  const body = Buffer.from(await res.arrayBuffer());
+  if (body.length > MAX_MANIFEST_BYTES) throw new RegistryError(`registry error: ${ref.host} answered ${body.length} bytes for a manifest (limit 4 MiB)`);
+  return { res, body, digest: sha256Digest(body) };
+}
+
+function checkMediaType(res: Response, ref: RegistryRef): void {
   if (SCHEMA1.test(res.headers.get('content-type') ?? '')) {
     throw new RegistryError(`unsupported manifest: ${ref.host} serves ${ref.name}:${ref.tag} only as a deprecated schema 1 manifest, whose digest Docker no longer pins`);
   }

@@ -13,13 +13,13 @@ export interface RegistryRef {
 }
 
 export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+export const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 // The grammar of github.com/distribution/reference, kept to what a lookup needs.
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?$/;
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export type ParsedRegistryRef = { ref: RegistryRef } | { error: string };
 
@@ -38,6 +38,11 @@ export function toRegistryRef(text: string): ParsedRegistryRef {
   if (!TAG.test(tag)) return invalid(`has an invalid tag "${tag}"`);
   if (parsed.digest !== undefined && !DIGEST.test(parsed.digest)) return invalid(`has an invalid digest "${parsed.digest}"`);
   return { ref: { host, name, tag, ...(parsed.digest !== undefined && { digest: parsed.digest }) } };
+}
+
+/** The digest of a reference written with a digest and no tag (`ref.tag` is then only the default). */
+export function pinnedDigest(text: string, ref: RegistryRef): string | undefined {
+  return ref.digest && parseImageRef(text)?.tag === undefined ? ref.digest : undefined;
 }
 
 /** One key per distinct lookup, so `postgres` and `docker.io/library/postgres:latest` share it. */

@@ -1,8 +1,7 @@
-import { parseImageRef } from '../images/ref.js';
 import { createClient, type ClientOptions } from './client.js';
 import { oneLine } from './errors.js';
 import { fetchManifestDigest } from './manifest.js';
-import { lookupKey, toRegistryRef, type RegistryRef } from './reference.js';
+import { lookupKey, pinnedDigest, toRegistryRef, type RegistryRef } from './reference.js';
 
 export type DigestResult = { ok: true; digest: string } | { ok: false; error: string };
 
@@ -36,7 +35,7 @@ export async function resolveDigests(refs: readonly string[], opts: ResolveOptio
   for (const input of inputs) {
     const parsed = toRegistryRef(input);
     if ('error' in parsed) finish(input, { ok: false, error: parsed.error });
-    else if (parsed.ref.digest && parseImageRef(input)?.tag === undefined) finish(input, { ok: true, digest: parsed.ref.digest });
+    else if (pinnedDigest(input, parsed.ref)) finish(input, { ok: true, digest: parsed.ref.digest! });
     else {
       const key = lookupKey(parsed.ref);
       const entry = lookups.get(key) ?? { ref: parsed.ref, inputs: [] };

@@ -27,18 +27,23 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** `host[:port]` without the port, IPv6 brackets removed. */
-export function hostName(host: string): string {
+function hostName(host: string): string {
   const v6 = /^\[([^\]]+)\]/.exec(host);
   if (v6) return v6[1]!;
   const colon = host.lastIndexOf(':');
   return colon === -1 ? host : host.slice(0, colon);
 }
 
+/** The `host[:port]` a registry is named by in a list or config key (`https://ghcr.io/v1/` → `ghcr.io`). */
+export function entryHost(entry: string): string {
+  return entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+}
+
 /** An entry names `host:port` exactly, or `host` for any of its ports; a scheme or path is ignored. */
-export function isInsecureRegistry(host: string, insecure: readonly string[]): boolean {
+function isInsecureRegistry(host: string, insecure: readonly string[]): boolean {
   const h = host.toLowerCase();
   return insecure.some((entry) => {
-    const e = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+    const e = entryHost(entry);
     return e === h || e === hostName(h);
   });
 }

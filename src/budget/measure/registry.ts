@@ -1,5 +1,4 @@
-import { parseImageRef } from '../../images/ref.js';
-import { createClient, fetchBlob, fetchBlobText, fetchManifest, oneLine, toRegistryRef, type ClientOptions } from '../../registry/index.js';
+import { createClient, fetchBlob, fetchBlobText, fetchManifest, oneLine, pinnedDigest, toRegistryRef, type ClientOptions } from '../../registry/index.js';
 import { layersFromConfig, parseConfig } from './image-config.js';
 import { measureLayer } from './layer-size.js';
 import { resolveToManifest, type Descriptor, type ManifestDoc, type Platform } from './platform.js';
@@ -17,7 +16,7 @@ export async function measureRegistryImage(source: string, platform: Platform, o
   const parsed = toRegistryRef(text);
   if ('error' in parsed) throw new SourceError(parsed.error);
   const { ref } = parsed;
-  const reference = ref.digest && parseImageRef(text)?.tag === undefined ? ref.digest : ref.tag;
+  const reference = pinnedDigest(text, ref) ?? ref.tag;
   try {
     const { transport, auth } = await createClient(opts);
     const load = async (d: Descriptor | string): Promise<ManifestDoc> => {
