@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import data from './known-images.json' with { type: 'json' };
+import { DOCKER_HUB } from './ref.js';
 import type { Version } from './version.js';
 
 export { dataDirs, imageVersion, imageVolumes, layoutFor, normalize, type DataDir, type Env } from './data-dirs.js';
@@ -132,12 +133,10 @@ export interface ImageRefLike {
   tag?: string;
 }
 
-const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-
 /** The name table globs match: Hub images bare, others with their registry. */
 export function imageKey(ref: ImageRefLike): string {
   const repo = ref.repository.toLowerCase();
-  if (!ref.registry || HUB.has(ref.registry.toLowerCase())) return repo.startsWith('library/') ? repo.slice('library/'.length) : repo;
+  if (!ref.registry || DOCKER_HUB.has(ref.registry.toLowerCase())) return repo.startsWith('library/') ? repo.slice('library/'.length) : repo;
   return `${ref.registry.toLowerCase()}/${repo}`;
 }
 

@@ -8,7 +8,7 @@ export interface ParsedImageRef {
 }
 
 /** Names Docker Hub answers to; images there drop the implicit `library/`. */
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+export const DOCKER_HUB: ReadonlySet<string> = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 export function parseImageRef(text: string): ParsedImageRef | undefined {
   const t = text.trim();

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DOCKER_HUB_API_HOST, DOCKER_HUB_NAMES } from './reference.js';
+import { DOCKER_HUB } from '../images/ref.js';
+import { DOCKER_HUB_API_HOST } from './reference.js';
 import { entryHost } from './transport.js';
 
 export interface Credentials {
@@ -79,5 +80,5 @@ function decodeEntry(entry: unknown): Credentials | undefined {
 /** `https://ghcr.io/v1/` and `ghcr.io` name the same entry; Docker keeps Docker Hub's under its v1 index URL, whichever name is used. */
 function configKey(key: string): string {
   const host = entryHost(key);
-  return DOCKER_HUB_NAMES.has(host) ? 'index.docker.io' : host;
+  return DOCKER_HUB.has(host) ? 'index.docker.io' : host;
 }

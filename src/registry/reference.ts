@@ -1,4 +1,4 @@
-import { parseImageRef } from '../images/ref.js';
+import { DOCKER_HUB, parseImageRef } from '../images/ref.js';
 
 /** Where and what to ask a registry for: `GET <host>/v2/<name>/manifests/<tag>`. */
 export interface RegistryRef {
@@ -13,7 +13,6 @@ export interface RegistryRef {
 }
 
 export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-export const DOCKER_HUB_NAMES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 // The grammar of github.com/distribution/reference, kept to what a lookup needs.
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?$/;
@@ -29,7 +28,7 @@ export function toRegistryRef(text: string): ParsedRegistryRef {
   if (text.includes('$')) return invalid('contains a variable; resolve it first');
   const parsed = parseImageRef(text);
   if (!parsed) return invalid('is not an image reference');
-  const hub = parsed.registry === undefined || DOCKER_HUB_NAMES.has(parsed.registry);
+  const hub = parsed.registry === undefined || DOCKER_HUB.has(parsed.registry);
   const host = hub ? DOCKER_HUB_API_HOST : parsed.registry!;
   if (!HOST.test(host)) return invalid(`has an invalid registry host "${host}"`);
   const name = hub && !parsed.repository.includes('/') ? `library/${parsed.repository}` : parsed.repository;
