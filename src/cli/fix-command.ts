@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { allRules } from '../../rules/index.js';
+import { findRule } from '../../rules/index.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import { unifiedDiff } from '../fix/diff.js';
@@ -68,7 +68,7 @@ async function lookUpDigests(result: LintResult, insecureRegistries: string[], i
 }
 
 function checkFixable(id: string): void {
-  const rule = allRules.find((r) => r.meta.id === id);
+  const rule = findRule(id);
   if (!rule) throw new UsageError(`--rule: unknown rule "${id}" (\`ragcheck rules\` lists them)`);
   if (!rule.meta.fixable) throw new UsageError(`--rule: ${id} has no automatic fix`);
 }

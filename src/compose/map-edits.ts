@@ -33,7 +33,7 @@ export function indentUnit(file: SourceFile): number {
 }
 
 /** `key: value` as lines at `indent` columns, each line preceded by `eol`. */
-export function renderPair(key: string, value: BlockValue, indent: number, unit: number, eol: string): string {
+function renderPair(key: string, value: BlockValue, indent: number, unit: number, eol: string): string {
   const pad = ' '.repeat(indent);
   if (typeof value === 'string') return `${eol}${pad}${key}:${value === '' ? '' : ' '}${value}`;
   return `${eol}${pad}${key}:${renderBody(value, indent + unit, unit, eol)}`;
@@ -65,7 +65,7 @@ export function lineStartAt(text: string, offset: number): number {
 }
 
 /** Where the line after the one holding `offset` starts (the end of the text on the last line). */
-export function nextLineAt(text: string, offset: number): number {
+function nextLineAt(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl === -1 ? text.length : nl + 1;
 }
@@ -84,11 +84,6 @@ function pairEnd(p: YPair): number {
   return Math.max(p.keySpan.end, p.value.span.file === p.keySpan.file ? p.value.span.end : 0);
 }
 
-/** `key: value` pairs, in order, as one block of lines at `indent` columns. */
-function renderPairs(entries: Readonly<Record<string, BlockValue>>, indent: number, unit: number, eol: string): string {
-  return Object.entries(entries).map(([k, v]) => renderPair(k, v, indent, unit, eol)).join('');
-}
-
 /**
  * An edit adding `key: value` as the last entry of a block mapping, on lines of its own with
  * the indentation of its siblings; undefined for flow mappings (`{…}`) and empty ones.
@@ -104,7 +99,7 @@ export function appendPairsEdit(map: YMap, entries: Readonly<Record<string, Bloc
   if (!first || isFlow(map, file)) return undefined;
   // After the line the mapping ends on, so a trailing comment stays where it is.
   const at = lineEndAt(file.text, Math.max(...pairs.map(pairEnd)) - 1);
-  return { file: file.path, start: at, end: at, text: renderPairs(entries, first.keySpan.column - 1, indentUnit(file), lineEnding(file)) };
+  return { file: file.path, start: at, end: at, text: renderBody(entries, first.keySpan.column - 1, indentUnit(file), lineEnding(file)) };
 }
 
 /**
@@ -118,7 +113,7 @@ export function fillEmptyPairEdit(pair: YPair, entries: Readonly<Record<string, 
   const at = lineEndAt(file.text, pair.keySpan.end);
   // Only a comment may follow the colon: anything else is a value the tree did not show.
   if (!/^:\s*(#.*)?$/.test(file.text.slice(pair.keySpan.end, at))) return undefined;
-  return { file: file.path, start: at, end: at, text: renderPairs(entries, pair.keySpan.column - 1 + unit, unit, lineEnding(file)) };
+  return { file: file.path, start: at, end: at, text: renderBody(entries, pair.keySpan.column - 1 + unit, unit, lineEnding(file)) };
 }
 
 /**
@@ -135,7 +130,7 @@ export function addTopLevelEntriesEdit(root: YMap, section: string, entries: Rea
     const unit = indentUnit(file);
     const text = file.text;
     const lead = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
-    return { file: file.path, start: text.length, end: text.length, text: `${lead}${section}:${renderPairs(entries, unit, unit, eol)}${eol}` };
+    return { file: file.path, start: text.length, end: text.length, text: `${lead}${section}:${renderBody(entries, unit, unit, eol)}${eol}` };
   }
   if (pair.value.kind === 'map' && pair.value.span.file === file.path) return appendPairsEdit(pair.value, entries, file);
   return fillEmptyPairEdit(pair, entries, file);
@@ -178,11 +173,10 @@ export function replaceScalarEdit(node: YScalar, value: string, file: SourceFile
   const { start, end } = node.span;
   if (node.span.file !== file.path) return undefined;
   const q = file.text[start];
-  let text: string;
-  if (q === '"') text = `"${value.replace(/["\\]/g, '\\$&')}"`;
-  else if (q === "'") text = `'${value.replace(/'/g, "''")}'`;
-  else if (q === '|' || q === '>') return undefined;
-  else text = needsQuotes(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+  if (q === '|' || q === '>') return undefined;
+  let text = value;
+  if (q === "'") text = `'${value.replace(/'/g, "''")}'`;
+  else if (q === '"' || needsQuotes(value)) text = `"${value.replace(/["\\]/g, '\\$&')}"`;
   return { file: file.path, start, end, text };
 }
 
@@ -196,7 +190,7 @@ export function needsQuotes(value: string): boolean {
  * An edit removing the whole lines from the one holding `start` to the one holding `end - 1`,
  * line breaks included.
  */
-export function removeLinesEdit(file: SourceFile, start: number, end: number): Edit {
+function removeLinesEdit(file: SourceFile, start: number, end: number): Edit {
   return { file: file.path, start: lineStartAt(file.text, start), end: nextLineAt(file.text, Math.max(start, end - 1)), text: '' };
 }
 

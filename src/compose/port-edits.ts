@@ -18,7 +18,7 @@ export function bindLocalhostAnyEdit(port: PortEntry, sources: ReadonlyMap<strin
   const file = sources.get(node.span.file);
   if (!file) return undefined;
   if (port.hostIp === undefined || port.hostIp === '') {
-    if (port.short) return port.hostIp === undefined ? bindLocalhostEdit(port, sources) : undefined;
+    if (port.short) return bindLocalhostEdit(port, sources);
     return isMap(node) && !getPair(node, 'host_ip') ? appendPairEdit(node, 'host_ip', LOCALHOST, file) : undefined;
   }
   if (!replace) return undefined;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import type { Diagnostic, Edit, Fix } from '../engine/types.js';
 import { displayPath } from '../source/display-path.js';
+import type { SourceFile } from '../source/source-file.js';
 import { applyEdits, conflicts } from './apply-edits.js';
 import { keepFormat } from './write-file.js';
 
@@ -88,13 +89,7 @@ export async function fixLoop(opts: FixLoopOptions): Promise<FixOutcome> {
       break;
     }
     const absOf = (path: string) => result.sources.get(path)?.absPath ?? resolve(opts.cwd, path);
-    const before = new Map<string, string>();
-    const textOf = (abs: string, path: string): string => {
-      const t = texts.get(abs) ?? result.sources.get(path)?.text ?? readIfPresent(abs);
-      if (!originals.has(abs)) originals.set(abs, result.sources.get(path)?.text ?? readIfPresent(abs));
-      return t ?? '';
-    };
-    applyChosen(chosen, texts, before, originals, absOf, textOf);
+    const before = applyChosen(chosen, result.sources, texts, originals, absOf);
     let next = await opts.lint(texts);
     // Take back fixes until the pass makes nothing worse; each round rejects at least one.
     for (let worse = worseFiles(result, next); worse.size > 0; worse = worseFiles(result, next)) {
@@ -148,24 +143,27 @@ function choose(diagnostics: readonly Diagnostic[], filter: FixFilter, rejected:
   return out;
 }
 
+/** Returns the texts the edited files had before (by report path). */
 function applyChosen(
   chosen: readonly Chosen[],
+  sources: ReadonlyMap<string, SourceFile>,
   texts: Map<string, string>,
-  before: Map<string, string>,
-  originals: ReadonlyMap<string, string | undefined>,
+  originals: Map<string, string | undefined>,
   absOf: (path: string) => string,
-  textOf: (abs: string, path: string) => string,
-): void {
+): Map<string, string> {
   const byFile = new Map<string, Edit[]>();
   for (const c of chosen) for (const e of c.fix.edits) append(byFile, e.file, e);
+  const before = new Map<string, string>();
   for (const [path, edits] of byFile) {
     const abs = absOf(path);
-    const current = textOf(abs, path);
-    before.set(path, current);
+    if (!originals.has(abs)) originals.set(abs, sources.get(path)?.text ?? readIfPresent(abs));
     const original = originals.get(abs);
+    const current = texts.get(abs) ?? original ?? '';
+    before.set(path, current);
     const edited = applyEdits(current, edits);
     texts.set(abs, original === undefined ? edited : keepFormat(original, edited));
   }
+  return before;
 }
 
 /** Files (by report path) with more findings of some rule than before the pass, and those rules. */

@@ -1,26 +1,13 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../../src/engine/lint.js';
 import type { Diagnostic, Fix } from '../../src/engine/types.js';
 import { fixLoop, type FixFilter } from '../../src/fix/fix-loop.js';
 import { SourceFile } from '../../src/source/source-file.js';
+import { tempProjects } from '../helpers/cli.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'ragcheck-fixloop-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return dir;
-}
+const folder = tempProjects();
 
 /** A finding with a fix, as a rule would report it. */
 function finding(file: SourceFile, ruleId: string, fix: Omit<Fix, 'title'> & { title?: string }): Diagnostic {
