@@ -69,8 +69,7 @@ export default defineRule({
         }
       }
     }
-    const vars = [...new Set(found.flatMap((f) => f.rewrite?.vars ?? []))];
-    const envEdit = envExampleEdit(stack, vars);
+    const envEdit = envExampleEdit(stack, found.flatMap((f) => f.rewrite?.vars ?? []));
     for (const { report: r, rewrite } of found) {
       emit(rewrite ? { ...r, fix: { title: `Take ${rewrite.vars.join(', ')} from the environment`, safe: false, edits: [rewrite.edit, ...(envEdit ? [envEdit] : [])] } } : r);
     }

@@ -16,7 +16,8 @@ import type { YNode } from './ynode.js';
 export function envExampleEdit(stack: ComposeStack, vars: readonly string[]): Edit | undefined {
   const example = stack.envExample;
   const documented = new Set(example?.names.map((n) => n.name));
-  const add = vars.filter((v) => !documented.has(v));
+  // Findings of several services often name the same variable: each is documented once.
+  const add = [...new Set(vars)].filter((v) => !documented.has(v));
   if (add.length === 0) return undefined;
   if (example) {
     const file = example.file;

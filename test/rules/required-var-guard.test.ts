@@ -112,4 +112,22 @@ describe('fix', () => {
     expect(r.remaining.filter((d) => ['required-var-guard', 'parse-error', 'env-contract'].includes(d.ruleId))).toEqual([]);
     expect(r.second).toEqual([]);
   });
+
+  it('documents a variable two services reference once', async () => {
+    const compose = [
+      'services:',
+      '  api:',
+      '    image: ghcr.io/acme/rag-api:2.1.0',
+      '    environment:',
+      '      DB_PASSWORD: ${DB_PASSWORD}',
+      '  worker:',
+      '    image: ghcr.io/acme/rag-worker:2.1.0',
+      '    environment:',
+      '      DB_PASSWORD: ${DB_PASSWORD}',
+      '',
+    ].join('\n');
+    const r = await fixFiles({ 'compose.yaml': compose, '.env.example': 'LOG_LEVEL=\n' }, { rules: ['required-var-guard'], unsafe: true });
+    expect(r.files['.env.example']).toBe('LOG_LEVEL=\nDB_PASSWORD=\n');
+    expect(r.second).toEqual([]);
+  });
 });
