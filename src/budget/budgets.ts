@@ -81,14 +81,7 @@ export function parseSize(value: unknown): number | undefined {
 /** Sizes in reports: decimal units with three significant digits, as Docker prints them (`7.13 GB`). */
 export function formatSize(n: number): string {
   if (n < 1000) return `${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let u = -1;
-  while (v >= 1000 && u < units.length - 1) {
-    v /= 1000;
-    u++;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[u]}`;
+  return bytes.format(n, { decimalPlaces: 2 - (Math.floor(Math.log10(n)) % 3), fixedDecimals: true, unitSeparator: ' ' })!;
 }
 
 function entry(loaded: LoadedConfig, key: string, value: unknown): Entry {

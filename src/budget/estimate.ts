@@ -2,7 +2,7 @@ import { envBefore, mountCovers, resolvePath, stageChain, workdirAt } from '../d
 import { runCommands, runPackageOps } from '../dockerfile/commands.js';
 import type { DockerfileModel, Instruction, RunInstruction, Stage } from '../dockerfile/types.js';
 import { findKnownImage, type ImageRefLike } from '../images/known-images.js';
-import { cacheSize, normalizeName, packageSize, type Build, type CacheKind, type PackageSize, type SizeManager } from '../images/package-sizes.js';
+import { cacheSize, packageSize, type Build, type CacheKind, type PackageSize, type SizeManager } from '../images/package-sizes.js';
 import { cleansAptLists, cleansCache, flagValues, hasFlag, type PackageOp } from '../shell/packages.js';
 import type { SimpleCommand } from '../shell/types.js';
 
@@ -80,7 +80,7 @@ export function estimateImage(model: DockerfileModel, stage: Stage): ImageEstima
 }
 
 /** The base image's size from known-images.json (its tag's variants applied), if the table has one. */
-export function baseImagePart(ref: ImageRefLike, text: string): Part | undefined {
+function baseImagePart(ref: ImageRefLike, text: string): Part | undefined {
   const image = findKnownImage(ref);
   if (!image) return undefined;
   let size = (image.facts as { size?: ImageSize }).size;
@@ -119,7 +119,7 @@ function stageState(model: DockerfileModel, stage: Stage, visiting: Set<number>)
     else if (copy?.from?.kind === 'stage' && !visiting.has(copy.from.stage)) {
       const from = stageState(model, model.stages[copy.from.stage]!, visiting);
       for (const source of copy.sources) {
-        const path = resolvePath('/', source.text.replace(/\/+$/, ''));
+        const path = resolvePath('/', source.text);
         for (const p of from.produced) {
           if (p.path === path || p.path.startsWith(`${path === '/' ? '' : path}/`) || path.startsWith(`${p.path}/`)) {
             layer.parts.push(...p.parts);
@@ -212,7 +212,8 @@ function resolveAll(op: PackageOp, manager: SizeManager, build: Build | undefine
   const queue: string[] = [];
   for (const p of op.packages) {
     if (p.source !== 'registry') continue;
-    if (packageSize(manager, p.name, build)) queue.push(normalizeName(manager, p.name));
+    const size = packageSize(manager, p.name, build);
+    if (size) queue.push(size.name);
     else layer.uncounted.push(p.name);
   }
   for (const file of flagValues(op, '-r', '--requirement')) layer.uncounted.push(file);

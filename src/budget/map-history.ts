@@ -47,11 +47,6 @@ export function parseCreatedBy(createdBy: string): ParsedStep | undefined {
   return undefined;
 }
 
-/** The instruction's text as the history would hold it, for similarity. */
-export function instructionText(i: Instruction): string {
-  return collapse(i.argsText);
-}
-
 function tokens(s: string): Set<string> {
   return new Set(s.split(/[\s"'[\],=]+/).filter(Boolean));
 }
@@ -80,7 +75,7 @@ const MATCH = 2;
  */
 export function mapHistory(layers: readonly MeasuredLayer[], model: DockerfileModel, target: Stage): MappedLayer[] {
   const chain = stageChain(model, target);
-  const own = chain.flatMap((stage) => stage.instructions.map((instruction) => ({ instruction, stage })));
+  const own = chain.flatMap((stage) => stage.instructions.map((instruction) => ({ instruction, stage, text: collapse(instruction.argsText) })));
   const steps = layers.map((l) => parseCreatedBy(l.createdBy));
   const n = steps.length;
   const m = own.length;
@@ -89,9 +84,9 @@ export function mapHistory(layers: readonly MeasuredLayer[], model: DockerfileMo
   score[0]![0] = 0;
   const matchScore = (i: number, j: number): number | undefined => {
     const step = steps[i];
-    const { instruction } = own[j]!;
+    const { instruction, text } = own[j]!;
     if (!step || step.keyword !== instruction.keyword) return undefined;
-    return MATCH + similarity(step.text, instructionText(instruction));
+    return MATCH + similarity(step.text, text);
   };
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {

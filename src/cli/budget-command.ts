@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Budgets, type ResolvedBudget } from '../budget/budgets.js';
 import { mapHistory, type MappedLayer } from '../budget/map-history.js';
@@ -12,10 +11,11 @@ import { UsageError } from '../discover/discover.js';
 import { stageChain } from '../dockerfile/chain.js';
 import { parseDockerfile, targetStage } from '../dockerfile/index.js';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/types.js';
-import type { Diagnostic, RuleMeta } from '../engine/types.js';
-import { packageRoot } from '../package-root.js';
+import type { Diagnostic } from '../engine/types.js';
+import { packageVersion } from '../package-root.js';
 import { defaultDockerConfigPath } from '../registry/index.js';
 import type { FormatContext } from '../report/format.js';
+import { displayPath } from '../source/display-path.js';
 import { SourceFile } from '../source/source-file.js';
 import type { Io } from './main.js';
 
@@ -28,9 +28,6 @@ const KIND_NAMES: Record<Measured['kind'], string> = {
   'docker-history': 'docker history',
   registry: 'registry',
 };
-
-/** Used when the estimate rule is not registered: the findings still describe themselves. */
-const FALLBACK_META: RuleMeta = { id: RULE_ID, category: 'size', summary: 'Layers and images stay within their size budgets', severity: 'error' };
 
 interface Target {
   file: SourceFile;
@@ -52,7 +49,7 @@ function readDockerfile(path: string, target: string | undefined, cwd: string): 
   } catch (e) {
     throw new UsageError(`cannot read the Dockerfile ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const shown = relative(cwd, abs).split(sep).join('/') || abs;
+  const shown = displayPath(cwd, abs);
   const file = new SourceFile(shown.startsWith('..') ? abs : shown, text, abs);
   const model = parseDockerfile(file);
   const stage = targetStage(model, target);
@@ -95,7 +92,7 @@ export async function budgetCommand(args: string[], io: Io, stdin: () => Promise
   const budget: ResolvedBudget = budgets.for({
     ...(values.service !== undefined && { service: values.service }),
     ...(target && { dockerfile: target.file.absPath }),
-    ...((values.target ?? target?.stage.name) !== undefined && { stage: (values.target ?? target!.stage.name)!.toLowerCase() }),
+    ...(target?.stage.name !== undefined && { stage: target.stage.name }),
   });
 
   const tables: string[] = [];
@@ -139,13 +136,12 @@ function firstOfChain(target: Target): Instruction {
 }
 
 async function render(format: Exclude<Format, 'table'>, diagnostics: Diagnostic[], file: SourceFile): Promise<string> {
-  const [{ FORMATTERS }, { allRules }] = await Promise.all([import('../report/formatters.js'), import('../../rules/index.js')]);
-  const meta = allRules.find((r) => r.meta.id === RULE_ID)?.meta ?? FALLBACK_META;
+  const [{ FORMATTERS }, { default: rule }] = await Promise.all([import('../report/formatters.js'), import('../../rules/dockerfile/layer-budget.js')]);
   const ctx: FormatContext = {
     files: 1,
     sources: new Map([[file.path, file]]),
-    rules: new Map([[RULE_ID, meta]]),
-    version: (JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version,
+    rules: new Map([[RULE_ID, rule.meta]]),
+    version: packageVersion(),
   };
   return FORMATTERS[format](diagnostics, ctx);
 }

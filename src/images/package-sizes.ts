@@ -72,7 +72,7 @@ const LABEL: Record<SizeManager, (name: string, version: string) => string> = {
 };
 
 /** pip names compare normalized (PEP 503): case and runs of `-`, `_`, `.` do not matter. */
-export function normalizeName(manager: SizeManager, name: string): string {
+function normalizeName(manager: SizeManager, name: string): string {
   return manager === 'pip' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name.toLowerCase();
 }
 

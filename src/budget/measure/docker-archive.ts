@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { layersFromConfig, parseConfig } from './image-config.js';
 import { measureLayer } from './layer-size.js';
 import { indexTarFile, normalizeName, type TarEntry } from './tar.js';
-import { SourceError, type MeasuredImage } from './types.js';
+import { parseJson, SourceError, type MeasuredImage } from './types.js';
 
 interface SaveManifest {
   Config?: string;
@@ -43,12 +43,7 @@ export async function measureDockerArchive(path: string, tag?: string): Promise<
   const entries = await indexTarFile(path);
   const manifestEntry = entries.get('manifest.json');
   if (!manifestEntry) throw new SourceError(`${path} is a tar archive without manifest.json: not a \`docker save\` tarball`);
-  let manifests: SaveManifest[];
-  try {
-    manifests = JSON.parse(await readEntry(path, manifestEntry)) as SaveManifest[];
-  } catch {
-    throw new SourceError(`${path}: manifest.json is not JSON`);
-  }
+  const manifests = parseJson(await readEntry(path, manifestEntry), `${path}: manifest.json is not JSON`) as SaveManifest[];
   if (!Array.isArray(manifests) || !manifests.length) throw new SourceError(`${path}: manifest.json lists no image`);
   const tags = (m: SaveManifest): string[] => m.RepoTags ?? [];
   let image: SaveManifest | undefined;

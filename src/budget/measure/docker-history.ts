@@ -1,11 +1,9 @@
 import { parseSize } from '../budgets.js';
-import type { HistoryEntry, MeasuredImage, MeasuredLayer } from './types.js';
-import { SourceError } from './types.js';
+import type { MeasuredImage, MeasuredLayer } from './types.js';
+import { parseJson, SourceError } from './types.js';
 
 interface HistoryRow {
   CreatedBy?: unknown;
-  CreatedAt?: unknown;
-  Comment?: unknown;
   Size?: unknown;
 }
 
@@ -32,31 +30,17 @@ export function parseDockerHistory(text: string, where: string): MeasuredImage {
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (!line.trim()) return;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new SourceError(`${where}:${i + 1}: not a JSON line; produce it with docker history --no-trunc --format '{{json .}}'`);
-    }
+    const row = parseJson(line, `${where}:${i + 1}: not a JSON line; produce it with docker history --no-trunc --format '{{json .}}'`);
     if (!row || typeof row !== 'object' || !('CreatedBy' in row) || !('Size' in row)) {
       throw new SourceError(`${where}:${i + 1}: not a docker history row (no CreatedBy or Size)`);
     }
     rows.push(row as HistoryRow);
   });
   if (!rows.length) throw new SourceError(`${where}: no docker history rows`);
-  const layers: MeasuredLayer[] = [];
-  const history: HistoryEntry[] = [];
-  rows.reverse().forEach((row, i) => {
+  const layers = rows.reverse().map((row, i): MeasuredLayer => {
     const size = parseHistorySize(row.Size);
     if (size === undefined) throw new SourceError(`${where}:${rows.length - i}: unreadable size ${JSON.stringify(row.Size)}`);
-    const createdBy = typeof row.CreatedBy === 'string' ? row.CreatedBy : '';
-    layers.push({ size, createdBy, ...(size === 0 && { emptyLayer: true }) });
-    history.push({
-      created_by: createdBy,
-      ...(typeof row.CreatedAt === 'string' && { created: row.CreatedAt }),
-      ...(typeof row.Comment === 'string' && row.Comment && { comment: row.Comment }),
-      ...(size === 0 && { empty_layer: true }),
-    });
+    return { size, createdBy: typeof row.CreatedBy === 'string' ? row.CreatedBy : '', ...(size === 0 && { emptyLayer: true }) };
   });
-  return { layers, history };
+  return { layers };
 }

@@ -1,20 +1,17 @@
-import type { HistoryEntry, MeasuredImage, MeasuredLayer } from './types.js';
-import { SourceError } from './types.js';
+import type { MeasuredImage, MeasuredLayer } from './types.js';
+import { parseJson, SourceError } from './types.js';
 
 /** The parts of an OCI / Docker image config this reads. */
 export interface ImageConfig {
   rootfs?: { diff_ids?: string[] };
-  history?: HistoryEntry[];
+  history?: { created_by?: string; empty_layer?: boolean }[];
 }
 
 export function parseConfig(text: string, where: string): ImageConfig {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (parsed && typeof parsed === 'object') return parsed as ImageConfig;
-  } catch {
-    // Reported below.
-  }
-  throw new SourceError(`${where}: the image config is not JSON`);
+  const error = `${where}: the image config is not JSON`;
+  const parsed = parseJson(text, error);
+  if (parsed && typeof parsed === 'object') return parsed as ImageConfig;
+  throw new SourceError(error);
 }
 
 /**
@@ -27,7 +24,7 @@ export function layersFromConfig(config: ImageConfig, sizes: readonly number[]):
   const diffIds = config.rootfs?.diff_ids ?? [];
   const steps = history.filter((h) => !h.empty_layer).length;
   if (steps !== sizes.length) {
-    return { layers: sizes.map((size, i) => ({ size, createdBy: '', ...(diffIds[i] && { digest: diffIds[i] }) })), history };
+    return { layers: sizes.map((size, i) => ({ size, createdBy: '', ...(diffIds[i] && { digest: diffIds[i] }) })) };
   }
   const layers: MeasuredLayer[] = [];
   let next = 0;
@@ -39,5 +36,5 @@ export function layersFromConfig(config: ImageConfig, sizes: readonly number[]):
       layers.push({ size: sizes[i]!, createdBy, ...(diffIds[i] && { digest: diffIds[i] }) });
     }
   }
-  return { layers, history };
+  return { layers };
 }

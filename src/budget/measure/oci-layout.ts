@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { layersFromConfig, parseConfig } from './image-config.js';
 import { measureLayer } from './layer-size.js';
 import { resolveToManifest, type Descriptor, type IndexDoc, type ManifestDoc, type Platform } from './platform.js';
-import { SourceError, type MeasuredImage } from './types.js';
+import { parseJson, SourceError, type MeasuredImage } from './types.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 /** containerd and `docker save` name images in full (`docker.io/library/app:1`). */
@@ -26,17 +26,10 @@ function blobPath(dir: string, digest: string): string {
 }
 
 async function readJson<T>(path: string, where: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
+  const text = await readFile(path, 'utf8').catch(() => {
     throw new SourceError(`${where}: cannot read ${path}`);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new SourceError(`${where}: ${path} is not JSON`);
-  }
+  });
+  return parseJson(text, `${where}: ${path} is not JSON`) as T;
 }
 
 /** The top-level entry named `ref` (by its ref name, or the tag of its full image name); the only one when no ref is given. */

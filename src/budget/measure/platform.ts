@@ -36,12 +36,12 @@ export function parsePlatform(text: string): Platform | undefined {
   return { os, architecture, ...(variant && { variant }) };
 }
 
-export function formatPlatform(p: Partial<Platform> | undefined): string {
+function formatPlatform(p: Partial<Platform> | undefined): string {
   return [p?.os ?? '?', p?.architecture ?? '?', ...(p?.variant ? [p.variant] : [])].join('/');
 }
 
 /** True for a document listing manifests rather than layers. */
-export function isIndex(doc: ManifestDoc): boolean {
+function isIndex(doc: ManifestDoc): boolean {
   return Array.isArray(doc.manifests) && !Array.isArray(doc.layers);
 }
 
@@ -49,7 +49,7 @@ export function isIndex(doc: ManifestDoc): boolean {
  * The index entry for `platform`; a variant is matched only when asked for. Attestation
  * manifests (platform unknown/unknown) are never picked.
  */
-export function pickPlatform(index: IndexDoc, platform: Platform, where: string): Descriptor {
+function pickPlatform(index: IndexDoc, platform: Platform, where: string): Descriptor {
   const entries = (index.manifests ?? []).filter((m) => m.platform?.os !== 'unknown');
   const found = entries.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture && (!platform.variant || m.platform?.variant === platform.variant))
     // A single entry without a platform (a layout's index) is the image.

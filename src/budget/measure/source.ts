@@ -6,6 +6,7 @@ import { parseDockerHistory } from './docker-history.js';
 import { measureOciLayout, ociLayoutPath } from './oci-layout.js';
 import { DEFAULT_PLATFORM, parsePlatform, type Platform } from './platform.js';
 import { measureRegistryImage, REGISTRY_SCHEME } from './registry.js';
+import { isUstar } from './tar.js';
 import { SourceError, type MeasuredImage } from './types.js';
 
 export interface MeasureOptions extends ClientOptions {
@@ -23,13 +24,13 @@ export interface Measured extends MeasuredImage {
   kind: SourceKind;
 }
 
-/** A `docker save` tarball; `:tag` may follow the path to pick one of several images. */
-async function isTar(path: string): Promise<boolean> {
+/** The file's first tar block, or what there is of it: enough to tell a tarball, gzip or text apart. */
+async function readHead(path: string): Promise<Buffer> {
   const file = await open(path, 'r');
   try {
     const block = Buffer.alloc(512);
     const { bytesRead } = await file.read(block, 0, 512, 0);
-    return bytesRead === 512 && block.toString('latin1', 257, 262) === 'ustar';
+    return block.subarray(0, bytesRead);
   } finally {
     await file.close();
   }
@@ -61,10 +62,8 @@ async function measureFile(source: string, platform: Platform): Promise<Measured
   const colon = source.lastIndexOf(':');
   const [path, tag] = !(await isFile(source)) && colon > 0 && (await isFile(source.slice(0, colon))) ? [source.slice(0, colon), source.slice(colon + 1)] : [source, undefined];
   if (!(await isFile(path))) throw new SourceError(`${source}: no such file, OCI layout directory or registry://host/name:tag`);
-  if (await isTar(path)) return { kind: 'docker-archive', ...(await measureDockerArchive(path, tag)) };
-  const head = Buffer.alloc(2);
-  const file = await open(path, 'r');
-  await file.read(head, 0, 2, 0).finally(() => file.close());
+  const head = await readHead(path);
+  if (isUstar(head)) return { kind: 'docker-archive', ...(await measureDockerArchive(path, tag)) };
   if (head[0] === 0x1f && head[1] === 0x8b) throw new SourceError(`${path} is gzip-compressed; decompress it first (gunzip), then pass the tarball`);
   return { kind: 'docker-history', ...parseDockerHistory(await readFile(path, 'utf8'), path) };
 }

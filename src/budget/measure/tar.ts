@@ -32,19 +32,24 @@ function numeric(block: Buffer, start: number, length: number): number {
   return text ? parseInt(text, 8) : 0;
 }
 
+/** A whole header block in the POSIX (ustar) format, as `docker save` writes. */
+export function isUstar(block: Buffer): boolean {
+  return block.length === BLOCK && block.toString('latin1', 257, 262) === 'ustar';
+}
+
 /** The header in a 512-byte block; undefined for the zero blocks that end an archive. */
-export function parseHeader(block: Buffer): TarHeader | undefined {
+function parseHeader(block: Buffer): TarHeader | undefined {
   if (block.every((b) => b === 0)) return undefined;
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : block[i]!;
   if (sum !== numeric(block, 148, 8)) throw new SourceError('not a tar archive (header checksum mismatch)');
-  const prefix = block.toString('latin1', 257, 262) === 'ustar' ? field(block, 345, 155) : '';
+  const prefix = isUstar(block) ? field(block, 345, 155) : '';
   const name = field(block, 0, 100);
   return { name: prefix ? `${prefix}/${name}` : name, size: numeric(block, 124, 12), type: field(block, 156, 1) || '0', linkName: field(block, 157, 100) };
 }
 
 /** `path` and `size` records of a pax extended header. */
-export function parsePax(data: Buffer): Record<string, string> {
+function parsePax(data: Buffer): Record<string, string> {
   const out: Record<string, string> = {};
   let pos = 0;
   while (pos < data.length) {
@@ -61,6 +66,9 @@ export function parsePax(data: Buffer): Record<string, string> {
 }
 
 const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
+
+/** The bytes of data after an entry's header: none for hard links, symlinks and directories. */
+const dataLength = (h: TarHeader): number => (h.type === '1' || h.type === '2' || h.type === '5' ? 0 : padded(h.size));
 
 /** Applies pax / GNU long-name records that precede an entry. */
 class Overrides {
@@ -135,7 +143,7 @@ export async function tarContentSize(source: AsyncIterable<Buffer>): Promise<num
       }
       const entry = overrides.apply(header);
       if (CONTENT_TYPES.has(entry.type)) total += entry.size;
-      skip = entry.type === '1' || entry.type === '2' || entry.type === '5' ? 0 : padded(entry.size);
+      skip = dataLength(entry);
     }
     buf = buf.subarray(pos);
     pending = Buffer.from(buf);
@@ -170,7 +178,7 @@ export async function indexTarFile(path: string): Promise<Map<string, TarEntry>>
       }
       const entry = overrides.apply(header);
       entries.set(normalizeName(entry.name), { ...entry, offset: pos });
-      if (entry.type !== '1' && entry.type !== '2' && entry.type !== '5') pos += padded(entry.size);
+      pos += dataLength(entry);
     }
     return entries;
   } finally {

@@ -16,21 +16,21 @@ export interface MeasuredLayer {
   emptyLayer?: boolean;
 }
 
-/** One step of an image config's `history`. */
-export interface HistoryEntry {
-  created?: string;
-  created_by?: string;
-  comment?: string;
-  empty_layer?: boolean;
-}
-
 export interface MeasuredImage {
   /** One entry per history step, oldest first; empty layers included. */
   layers: MeasuredLayer[];
-  history: HistoryEntry[];
 }
 
 /** An image source that cannot be read; the message is the one line shown to the user. */
 export class SourceError extends Error {
   override name = 'SourceError';
+}
+
+/** `text` as JSON; a SourceError saying `error` when it is not. */
+export function parseJson(text: string, error: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SourceError(error);
+  }
 }
