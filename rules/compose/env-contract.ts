@@ -1,7 +1,6 @@
 import type { ComposeStack } from '../../src/compose/model.js';
-import { locateRefs } from '../../src/compose/var-refs.js';
-import { scalarText, subSpan } from '../../src/compose/yaml-scalar.js';
-import type { YNode, YScalar } from '../../src/compose/ynode.js';
+import { requiresVar, varUses } from '../../src/compose/var-refs.js';
+import { subSpan } from '../../src/compose/yaml-scalar.js';
 import { defineRule, type Span } from '../../src/engine/types.js';
 
 /** Variables Compose itself reads from `.env` (`COMPOSE_PROJECT_NAME`, `DOCKER_HOST`…): used without a `${…}`. */
@@ -45,23 +44,9 @@ export default defineRule({
 
 function usage(stack: ComposeStack): Usage {
   const out: Usage = { used: new Set(), required: new Map() };
-  const visit = (node: YNode): void => {
-    if (node.kind === 'map') for (const p of node.pairs) visit(p.value);
-    else if (node.kind === 'seq') for (const i of node.items) visit(i);
-    else if (node.refs?.length) scalar(node);
-  };
-  const scalar = (node: YScalar): void => {
-    const refs = locateRefs(scalarText(node));
-    let nestedUntil = -1;
-    for (const ref of refs) {
-      out.used.add(ref.name);
-      // A reference inside another's default is only read when the outer one is unset.
-      const nested = ref.start < nestedUntil;
-      if (!nested) nestedUntil = ref.end;
-      if (nested || !(ref.op === '' || ref.op === '?' || ref.op === ':?') || out.required.has(ref.name)) continue;
-      out.required.set(ref.name, subSpan(node, stack.sources, ref.start, ref.end));
-    }
-  };
-  visit(stack.root);
+  for (const { node, ref, nested } of varUses(stack.root)) {
+    out.used.add(ref.name);
+    if (!nested && requiresVar(ref) && !out.required.has(ref.name)) out.required.set(ref.name, subSpan(node, stack.sources, ref.start, ref.end));
+  }
   return out;
 }

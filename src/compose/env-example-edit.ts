@@ -1,8 +1,7 @@
 import type { Edit } from '../engine/types.js';
 import { lineEnding } from './map-edits.js';
 import type { ComposeStack } from './model.js';
-import { locateRefs } from './var-refs.js';
-import { scalarText } from './yaml-scalar.js';
+import { requiresVar, varUses } from './var-refs.js';
 import type { YNode } from './ynode.js';
 
 /**
@@ -32,30 +31,9 @@ export function envExampleEdit(stack: ComposeStack, vars: readonly string[]): Ed
   return { file: path, start: 0, end: 0, text: names.map((v) => `${v}=${eol}`).join('') };
 }
 
-/** Per stack tree: each of a stack's findings asks. */
-const required = new WeakMap<YNode, string[]>();
-
 /** Variables the stack reads with no default, outside other references' defaults. */
 function requiredVars(root: YNode): string[] {
-  let vars = required.get(root);
-  if (!vars) required.set(root, (vars = findRequired(root)));
-  return vars;
-}
-
-function findRequired(root: YNode): string[] {
   const out: string[] = [];
-  const visit = (node: YNode): void => {
-    if (node.kind === 'map') for (const p of node.pairs) visit(p.value);
-    else if (node.kind === 'seq') for (const i of node.items) visit(i);
-    else if (node.refs?.length) {
-      let until = -1;
-      for (const ref of locateRefs(scalarText(node))) {
-        if (ref.start < until) continue;
-        until = ref.end;
-        if (ref.op === '' || ref.op === '?' || ref.op === ':?') out.push(ref.name);
-      }
-    }
-  };
-  visit(root);
+  for (const { ref, nested } of varUses(root)) if (!nested && requiresVar(ref)) out.push(ref.name);
   return out;
 }

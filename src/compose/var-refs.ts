@@ -1,4 +1,5 @@
-import type { VarRef } from './ynode.js';
+import { scalarText } from './yaml-scalar.js';
+import type { VarRef, YNode, YScalar } from './ynode.js';
 
 /** A `${VAR…}` or `$VAR` reference and where it stands in the text it was found in. */
 export interface RefAt {
@@ -62,4 +63,39 @@ function closing(text: string, open: number): number {
     else if (text[i] === '}' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** Whether a reference makes its variable required: no default (`$V`, `${V}`) or a `?` guard. */
+export const requiresVar = (ref: RefAt): boolean => ref.op === '' || ref.op === '?' || ref.op === ':?';
+
+/** A reference in a tree's scalars; `nested` when it sits in another's default, read only if that one is unset. */
+export interface VarUse {
+  node: YScalar;
+  ref: RefAt;
+  nested: boolean;
+}
+
+/** Per tree: env-contract and the .env.example fix both walk a stack's references. */
+const usesOf = new WeakMap<YNode, VarUse[]>();
+
+/** Every variable reference in the tree's scalars, in document order. */
+export function varUses(root: YNode): readonly VarUse[] {
+  let uses = usesOf.get(root);
+  if (uses) return uses;
+  const out: VarUse[] = [];
+  const visit = (node: YNode): void => {
+    if (node.kind === 'map') for (const p of node.pairs) visit(p.value);
+    else if (node.kind === 'seq') for (const i of node.items) visit(i);
+    else if (node.refs?.length) {
+      let until = -1;
+      for (const ref of locateRefs(scalarText(node))) {
+        const nested = ref.start < until;
+        if (!nested) until = ref.end;
+        out.push({ node, ref, nested });
+      }
+    }
+  };
+  visit(root);
+  usesOf.set(root, (uses = out));
+  return uses;
 }
