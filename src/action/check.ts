@@ -2,7 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import type { Diagnostic, Severity } from '../engine/types.js';
 
 /** GitHub answers 422 to a request carrying more annotations than this. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 /** The longest `output.summary` and `output.text` GitHub accepts. */
 const MAX_OUTPUT_CHARS = 65_535;
 
@@ -10,7 +10,7 @@ export type Conclusion = 'success' | 'neutral' | 'failure';
 
 const LEVEL: Record<Severity, 'failure' | 'warning' | 'notice'> = { error: 'failure', warning: 'warning', info: 'notice' };
 
-export interface CheckAnnotation {
+interface CheckAnnotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -22,7 +22,7 @@ export interface CheckAnnotation {
 }
 
 /** GitHub takes columns only on a one-line annotation, and its end column is inclusive. */
-export function checkAnnotation(d: Diagnostic): CheckAnnotation {
+function checkAnnotation(d: Diagnostic): CheckAnnotation {
   const s = d.span;
   const columns = s.line === s.endLine ? { start_column: s.column, end_column: Math.max(s.column, s.endColumn - 1) } : {};
   return { path: s.file, start_line: s.line, end_line: s.endLine, ...columns, annotation_level: LEVEL[d.severity], message: d.message, title: d.ruleId };

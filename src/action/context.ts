@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Env } from './inputs.js';
 
 /** Where the action runs, from the runner's `GITHUB_*` variables and the event payload. */
 export interface ActionContext {
@@ -20,8 +21,6 @@ export interface PullRequest {
   /** The head branch lives in a fork: its workflow token is read-only. */
   fork: boolean;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 interface PullRequestPayload {
   number?: unknown;

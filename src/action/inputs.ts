@@ -1,9 +1,9 @@
 /** The action's inputs, read as the runner passes them: `INPUT_<NAME>` environment variables. */
 
-export const FAIL_ON = ['error', 'warning', 'never'] as const;
-export const REPORTERS = ['annotations', 'check', 'review'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+const REPORTERS = ['annotations', 'check', 'review'] as const;
 /** reviewdog's names, so people moving from it keep their settings. */
-export const FILTERS = ['added', 'diff-context', 'file', 'nofilter'] as const;
+const FILTERS = ['added', 'diff-context', 'file', 'nofilter'] as const;
 
 export type FailOn = (typeof FAIL_ON)[number];
 export type Reporter = (typeof REPORTERS)[number];
@@ -24,7 +24,7 @@ export interface ActionInputs {
 /** A bad input: reported as a workflow error, exit 2 like the CLI's usage errors. */
 export class InputError extends Error {}
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The runner upper-cases the name and turns spaces into `_`; hyphens stay. */
 export function input(env: Env, name: string): string {

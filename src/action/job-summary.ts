@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from '../engine/types.js';
-import type { Summary } from '../report/summary.js';
+import { fileUri } from '../report/sarif.js';
+import { plural, problemCounts, type Summary } from '../report/summary.js';
 import type { Filter } from './inputs.js';
 
 /** GitHub takes up to 1 MiB of summary per step; the table stops short of that and says so. */
@@ -26,11 +27,8 @@ export interface SummaryInput {
 /** A table cell: pipes and line breaks would end it, and HTML would render. */
 const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function countsLine(counts: Summary, filteredOut: number, filter: Filter): string {
-  const total = counts.errors + counts.warnings + counts.infos;
-  const found = total === 0 ? 'No problems' : `${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')})`;
+  const found = counts.errors + counts.warnings + counts.infos === 0 ? 'No problems' : problemCounts(counts);
   const hidden = filteredOut ? `; ${plural(filteredOut, 'more finding')} outside the pull request's changes (filter: ${filter})` : '';
   return `${found}${hidden}`;
 }
@@ -40,7 +38,7 @@ function location(d: Diagnostic, blob: BlobBase | undefined): string {
   const text = `${file}:${line}`;
   if (!blob) return cell(text);
   const anchor = endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
-  return `[${cell(text)}](${blob.url}${file.split('/').map(encodeURIComponent).join('/')}${anchor})`;
+  return `[${cell(text)}](${blob.url}${fileUri(file)}${anchor})`;
 }
 
 /** Every finding as a Markdown table, cut short (and saying so) before `limit` characters. */

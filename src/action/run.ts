@@ -7,7 +7,7 @@ import { UsageError } from '../discover/discover.js';
 import { lint, type LintResult } from '../engine/lint.js';
 import type { Diagnostic } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
-import { formatGithub } from '../report/github.js';
+import { formatGithub, workflowCommand } from '../report/github.js';
 import { formatSarif } from '../report/sarif.js';
 import { scorecard, scorecardMarkdown } from '../report/scorecard.js';
 import { summarize, type Summary } from '../report/summary.js';
@@ -16,17 +16,15 @@ import { readContext, type ActionContext } from './context.js';
 import { listChangedFiles, type ChangedFiles } from './diff.js';
 import { selectFindings } from './filter.js';
 import { githubApi, httpStatus } from './github-api.js';
-import { input, InputError, readInputs, type ActionInputs, type FailOn, type Reporter } from './inputs.js';
+import { input, InputError, readInputs, type ActionInputs, type Env, type FailOn, type Reporter } from './inputs.js';
 import { countsLine, findingsTable, jobSummary, type BlobBase } from './job-summary.js';
 import { planReview, reportReview, reviewBody } from './review.js';
-import { appendSummary, setOutput, workflowCommand } from './workflow-commands.js';
+import { appendSummary, setOutput } from './workflow-commands.js';
 
 export interface ActionIo {
   stdout(s: string): void;
   stderr(s: string): void;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 const FAILS: Record<FailOn, (c: Summary) => boolean> = {
   error: (c) => c.errors > 0,
@@ -72,8 +70,7 @@ export async function runAction(env: Env, io: ActionIo, cwd: string = process.cw
     const result = await lint({ cwd: ctx.workspace, paths: inputs.paths, configPath: inputs.config, environment: inputs.environment, summaries: true });
     const api = inputs.token ? githubApi(inputs.token, ctx.apiUrl) : undefined;
     const changed = await changedFiles(api, ctx, print);
-    const placed = selectFindings(result.diagnostics, changed, inputs.filter);
-    const findings = placed.map((p) => p.d);
+    const findings = selectFindings(result.diagnostics, changed, inputs.filter);
     const counts = summarize(findings);
     const failing = FAILS[inputs.failOn](counts);
     const run: Run = {

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { escapeData, escapeProperty } from '../report/github.js';
-
-/** `::name key=value,…::message`, one line. */
-export function workflowCommand(name: string, message: string, properties: Record<string, string | number> = {}): string {
-  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}\n`;
-}
 
 /**
  * Appends `name=value` to the `GITHUB_OUTPUT` file; a value with a line break goes in the

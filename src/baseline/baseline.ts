@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../engine/types.js';
-import { writeFileAtomic } from '../fix/write-file.js';
 import type { SourceFile } from '../source/source-file.js';
 import { fingerprints } from './fingerprint.js';
 
@@ -52,7 +51,7 @@ export function parseBaseline(text: string, name: string): Baseline {
   return b as Baseline;
 }
 
-export function readBaseline(path: string, name: string = path): Baseline {
+export function readBaseline(path: string, name: string): Baseline {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -61,10 +60,6 @@ export function readBaseline(path: string, name: string = path): Baseline {
     throw new BaselineError(`cannot read baseline ${name}: ${err.code === 'ENOENT' ? 'no such file (create it with --baseline-write)' : err.message}`);
   }
   return parseBaseline(text, name);
-}
-
-export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileAtomic(path, baselineText(baseline));
 }
 
 export interface BaselineOutcome {

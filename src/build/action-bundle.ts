@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { packageRoot } from '../package-root.js';
 
-export const ACTION_ENTRY = 'src/action/main.ts';
+const ACTION_ENTRY = 'src/action/main.ts';
 export const ACTION_BUNDLE = 'dist/action/index.js';
 
 export async function buildActionBundle(outfile: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allRules } from '../../rules/index.js';
-import { applyBaseline, BaselineError, makeBaseline, readBaseline, writeBaseline, type Baseline } from '../baseline/baseline.js';
+import { applyBaseline, BaselineError, baselineText, makeBaseline, readBaseline, type Baseline } from '../baseline/baseline.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
 import type { Diagnostic } from '../engine/types.js';
@@ -14,12 +14,8 @@ import { formatStylish } from '../report/stylish.js';
 import { summarize } from '../report/summary.js';
 import type { Io } from './main.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'codeclimate', 'checkstyle'] as const;
-type Format = (typeof FORMATS)[number];
-// The names above are the formatter table's, checked when compiling so the table loads only when used.
-type Unmatched = Exclude<Format, FormatName> | Exclude<FormatName, Format>;
-const namesMatch: [Unmatched] extends [never] ? true : false = true;
-void namesMatch;
+// The formatter table's names, repeated so the table loads only when used.
+const FORMATS: Record<FormatName, true> = { stylish: true, json: true, sarif: true, github: true, junit: true, codeclimate: true, checkstyle: true };
 
 /** The options lint and fix share: what to check, and how to show what is found. */
 export const CHECK_OPTIONS = {
@@ -41,10 +37,10 @@ interface CheckValues {
   'no-color'?: boolean;
 }
 
-export function outputFormat(values: CheckValues): Format {
+export function outputFormat(values: CheckValues): FormatName {
   const format = values.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected one of: ${FORMATS.join(', ')})`);
-  return format as Format;
+  if (!Object.hasOwn(FORMATS, format)) throw new UsageError(`unknown format "${format}" (expected one of: ${Object.keys(FORMATS).join(', ')})`);
+  return format as FormatName;
 }
 
 export function lintOptions(values: CheckValues, positionals: string[], io: Io): LintOptions {
@@ -63,7 +59,7 @@ export interface Shown {
  * still get stylish on the terminal. Returns false when the file could not be written (the
  * reason is on stderr): the caller exits 2.
  */
-export async function printFindings(result: LintResult, format: Format, values: CheckValues, io: Io, shown: Shown = result): Promise<boolean> {
+export async function printFindings(result: LintResult, format: FormatName, values: CheckValues, io: Io, shown: Shown = result): Promise<boolean> {
   const outputFile = values['output-file'];
   if (outputFile === undefined && format === 'json') {
     writeJson(shown.diagnostics, result.files, io.stdout);
@@ -76,17 +72,21 @@ export async function printFindings(result: LintResult, format: Format, values: 
   // chalk is loaded only for people: machine formats start faster without it.
   const { makeChalk } = await import('./colour.js');
   io.stdout(formatStylish(shown.diagnostics, result.sources, makeChalk({ noColor: values['no-color'] === true, isTTY: io.isTTY, env: io.env })));
-  if (outputFile === undefined) return true;
+  return outputFile === undefined || writeOutput(outputFile, await render(format, result, shown), io);
+}
+
+/** Writes a file named on the command line; false when it cannot (the reason is on stderr). */
+function writeOutput(path: string, text: string, io: Io): boolean {
   try {
-    writeFileAtomic(resolve(io.cwd, outputFile), await render(format, result, shown));
+    writeFileAtomic(resolve(io.cwd, path), text);
     return true;
   } catch (e) {
-    io.stderr(`ragcheck: cannot write ${outputFile}: ${ioReason(e as NodeJS.ErrnoException, outputFile)}\n`);
+    io.stderr(`ragcheck: cannot write ${path}: ${ioReason(e as NodeJS.ErrnoException, path)}\n`);
     return false;
   }
 }
 
-async function render(format: Format, result: LintResult, shown: Shown): Promise<string> {
+async function render(format: FormatName, result: LintResult, shown: Shown): Promise<string> {
   const { FORMATTERS } = await import('../report/formatters.js');
   const ctx: FormatContext = {
     files: result.files,
@@ -164,12 +164,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 
 function writeBaselineFile(result: LintResult, path: string, io: Io): number {
   const baseline = makeBaseline(result.diagnostics, result.sources);
-  try {
-    writeBaseline(resolve(io.cwd, path), baseline);
-  } catch (e) {
-    io.stderr(`ragcheck: cannot write ${path}: ${ioReason(e as NodeJS.ErrnoException, path)}\n`);
-    return 2;
-  }
+  if (!writeOutput(path, baselineText(baseline), io)) return 2;
   const n = baseline.findings.length;
   io.stderr(`ragcheck: recorded ${n === 1 ? '1 finding' : `${n} findings`} in ${path}\n`);
   return 0;

@@ -4,6 +4,8 @@ import type { YNode } from '../compose/ynode.js';
 import { stageChain } from '../dockerfile/chain.js';
 import type { DockerfileModel, Stage } from '../dockerfile/types.js';
 import type { EffectiveImage } from '../stack/effective-image.js';
+import type { StackOutcome } from './check-stacks.js';
+import { milder } from './run-rules.js';
 import type { Diagnostic, Severity, Span } from './types.js';
 
 /** One stack as linted, with the rules that found something on each of its services. */
@@ -141,16 +143,6 @@ function add(s: Span, cover: Span, out: Span[]): Span {
   return s;
 }
 
-/** A stack's findings (as that stack reported them) or a Dockerfile's. */
-export interface ShapedOutcome {
-  diagnostics: readonly Diagnostic[];
-  everyStack?: readonly Diagnostic[];
-  /** Set for a stack (with no services when it did not load). */
-  shape?: StackShape;
-  /** Set for a Dockerfile's own findings: its path. */
-  dockerfile?: string;
-}
-
 /**
  * Which services each reported finding is on. A stack's own findings count for it only if
  * they survived suppression (`reported` holds them, as `same` finds); a finding in a compose
@@ -158,7 +150,7 @@ export interface ShapedOutcome {
  * run a stage built on the stage it sits in (before the first FROM: every stage). A
  * Dockerfile's own findings count for every stack that builds it.
  */
-export function summarizeStacks(outcomes: readonly ShapedOutcome[], same: (d: Diagnostic) => Diagnostic | undefined): StackSummary[] {
+export function summarizeStacks(outcomes: readonly StackOutcome[], same: (d: Diagnostic) => Diagnostic | undefined): StackSummary[] {
   const byDockerfile = new Map<string, Diagnostic[]>();
   for (const o of outcomes) {
     if (!o.dockerfile) continue;
@@ -174,13 +166,11 @@ export function summarizeStacks(outcomes: readonly ShapedOutcome[], same: (d: Di
     const note = (d: Diagnostic) => {
       for (const r of ranges.get(d.span.file) ?? []) if (d.span.start >= r.start && d.span.end <= r.end) worst(services[r.service]!.rules, d);
     };
-    for (const d of o.diagnostics) {
-      const kept = same(d);
-      if (kept) note(kept);
-    }
-    for (const d of o.everyStack ?? []) {
-      const kept = same(d);
-      if (kept) note(kept);
+    for (const list of [o.diagnostics, o.everyStack ?? []]) {
+      for (const d of list) {
+        const kept = same(d);
+        if (kept) note(kept);
+      }
     }
     const built = new Set(shape.services.flatMap((s) => (s.build ? [s.build.file] : [])));
     for (const file of built) for (const d of byDockerfile.get(file) ?? []) note(d);
@@ -212,11 +202,9 @@ function rangesByFile(shape: StackShape): Map<string, Range[]> {
   return byFile;
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 function worst(rules: Record<string, Severity>, d: Diagnostic): void {
   const had = rules[d.ruleId];
-  if (had === undefined || RANK[d.severity] > RANK[had]) rules[d.ruleId] = d.severity;
+  if (had === undefined || milder(had, d.severity) === had) rules[d.ruleId] = d.severity;
 }
 
 function sortedKeys(rules: Record<string, Severity>): Record<string, Severity> {

@@ -13,6 +13,12 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** `::name key=value,…::message`, one line. */
+export function workflowCommand(name: string, message: string, properties: Record<string, string | number> = {}): string {
+  const props = Object.entries(properties).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}\n`;
+}
+
 /**
  * GitHub Actions workflow commands, one annotation a finding, errors first (GitHub shows only
  * the first few of each kind a step). Columns are given only when the finding stays on one
@@ -22,10 +28,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], _ctx: FormatCon
   let out = '';
   for (const d of bySeverity(diagnostics)) {
     const s = d.span;
-    const props = [`file=${escapeProperty(s.file)}`, `line=${s.line}`, `endLine=${s.endLine}`];
-    if (s.line === s.endLine) props.push(`col=${s.column}`, `endColumn=${s.endColumn}`);
-    props.push(`title=${escapeProperty(d.ruleId)}`);
-    out += `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(d.message)}\n`;
+    const columns = s.line === s.endLine && { col: s.column, endColumn: s.endColumn };
+    out += workflowCommand(COMMAND[d.severity], d.message, { file: s.file, line: s.line, endLine: s.endLine, ...columns, title: d.ruleId });
   }
   return out;
 }

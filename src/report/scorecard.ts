@@ -1,5 +1,6 @@
 import type { StackSummary } from '../engine/stack-summary.js';
 import type { Severity } from '../engine/types.js';
+import { SEVERITY_RANK } from './format.js';
 
 /**
  * Production readiness per stack: the share of services that each policy finds nothing on.
@@ -42,15 +43,13 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'noRuntimeInstalls', title: 'No runtime installs', rules: [{ id: 'no-runtime-install' }] },
 ];
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 export function scorecard(stacks: readonly StackSummary[]): StackScore[] {
   return stacks.map((stack) => {
     const shares = {} as Record<ScoreKey, Share>;
     for (const column of SCORE_COLUMNS) {
       const failing = stack.services.filter((s) => column.rules.some(({ id, atLeast }) => {
         const found = s.rules[id];
-        return found !== undefined && RANK[found] >= RANK[atLeast ?? 'info'];
+        return found !== undefined && SEVERITY_RANK[found] <= SEVERITY_RANK[atLeast ?? 'info'];
       })).map((s) => s.name);
       shares[column.key] = { passing: stack.services.length - failing.length, total: stack.services.length, failing };
     }

@@ -2,9 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { groupByFile } from './format.js';
 import type { Diagnostic, Severity } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
-import { summarize } from './summary.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { problemCounts, summarize } from './summary.js';
 
 /** Human output: findings grouped by file, a code frame under each error, and a summary. */
 export function formatStylish(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, c: ChalkInstance): string {
@@ -25,10 +23,8 @@ export function formatStylish(diagnostics: readonly Diagnostic[], sources: Reado
     }
   }
   const s = summarize(diagnostics);
-  const total = s.errors + s.warnings + s.infos;
-  const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info')].join(', ');
   const mark = s.errors ? c.red.bold('✖') : c.yellow.bold('⚠');
-  out.push('', `${mark} ${c.bold(`${plural(total, 'problem')} (${counts})`)}`);
+  out.push('', `${mark} ${c.bold(problemCounts(s))}`);
   if (s.fixable) out.push(c.dim(`  ${s.fixable} with an automatic fix`));
   return `${out.join('\n')}\n`;
 }

@@ -20,3 +20,9 @@ export function summarize(diagnostics: readonly Diagnostic[]): Summary {
   }
   return s;
 }
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function problemCounts(s: Summary): string {
+  return `${plural(s.errors + s.warnings + s.infos, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')})`;
+}

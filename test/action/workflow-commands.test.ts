@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { input, readInputs } from '../../src/action/inputs.js';
-import { setOutput, workflowCommand } from '../../src/action/workflow-commands.js';
+import { setOutput } from '../../src/action/workflow-commands.js';
+import { workflowCommand } from '../../src/report/github.js';
 
 it('writes single-line outputs as name=value and others in the heredoc form', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ragcheck-output-'));
