@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/types.js';
+import type { Rule, RuleMeta } from '../src/engine/types.js';
 import allowedRegistry from './compose/allowed-registry.js';
 import aptCleanup from './dockerfile/apt-cleanup.js';
 import aptNoRecommends from './dockerfile/apt-no-recommends.js';
@@ -127,6 +127,9 @@ export const allRules: readonly Rule[] = [
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
+
+/** Each rule's meta by id: what the formatters describe rules with. */
+export const ruleMetas: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.meta.id, r.meta]));
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === id);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Octokit } from '@octokit/rest';
-import { allRules } from '../../rules/index.js';
+import { ruleMetas } from '../../rules/index.js';
 import { ConfigError } from '../config/load-config.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintResult } from '../engine/lint.js';
@@ -165,7 +165,7 @@ function unavailable(run: Run, reporter: Exclude<Reporter, 'annotations'>): stri
 }
 
 function annotate(run: Run): void {
-  run.print(formatGithub(run.findings, { files: run.result.files, sources: run.result.sources, rules: RULES, version: '' }));
+  run.print(formatGithub(run.findings, { files: run.result.files, sources: run.result.sources, rules: ruleMetas, version: '' }));
 }
 
 async function check(run: Run): Promise<void> {
@@ -193,12 +193,11 @@ async function review(run: Run): Promise<void> {
   await reportReview(run.api!, { owner: run.ctx.owner, repo: run.ctx.repo, number: pr.number, headSha: pr.headSha }, body, plan);
 }
 
-const RULES = new Map(allRules.map((r) => [r.meta.id, r.meta]));
 
 /** Every finding, unfiltered: code scanning tracks alerts across commits itself. */
 function writeSarif(path: string, result: LintResult): string {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, formatSarif(result.diagnostics, { files: result.files, sources: result.sources, rules: RULES, version: packageVersion() }));
+  writeFileSync(path, formatSarif(result.diagnostics, { files: result.files, sources: result.sources, rules: ruleMetas, version: packageVersion() }));
   return path;
 }
 

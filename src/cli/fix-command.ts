@@ -6,7 +6,7 @@ import { unifiedDiff } from '../fix/diff.js';
 import { fixLoop, type FixOutcome } from '../fix/fix-loop.js';
 import { PIN_OPTIONS, PIN_RULE, pinnableRefs, withPinFixes } from '../fix/pin-digests.js';
 import { writeFileAtomic } from '../fix/write-file.js';
-import { summarize } from '../report/summary.js';
+import { plural, summarize } from '../report/summary.js';
 import { CHECK_OPTIONS, lintOptions, outputFormat, printFindings } from './lint-command.js';
 import type { Io } from './main.js';
 
@@ -98,8 +98,4 @@ function summaryLines(outcome: FixOutcome, dryRun: boolean, unsafe: boolean): st
   const tail = moreUnsafe ? ` (${moreUnsafe} fixable with --unsafe)` : '';
   lines.push(`ragcheck: ${verb} ${plural(outcome.fixed, 'finding')} in ${plural(files, 'file')}; ${remaining.length} remain${remaining.length === 1 ? 's' : ''}${tail}`);
   return lines.map((l) => `${l}\n`).join('');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { allRules } from '../../rules/index.js';
+import { ruleMetas } from '../../rules/index.js';
 import { applyBaseline, BaselineError, baselineText, makeBaseline, readBaseline, type Baseline } from '../baseline/baseline.js';
 import { UsageError } from '../discover/discover.js';
 import { lint, type LintOptions, type LintResult } from '../engine/lint.js';
@@ -11,7 +11,7 @@ import type { FormatContext } from '../report/format.js';
 import type { FormatName } from '../report/formatters.js';
 import { writeJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
-import { summarize } from '../report/summary.js';
+import { plural, summarize } from '../report/summary.js';
 import type { Io } from './main.js';
 
 // The formatter table's names, repeated so the table loads only when used.
@@ -91,7 +91,7 @@ async function render(format: FormatName, result: LintResult, shown: Shown): Pro
   const ctx: FormatContext = {
     files: result.files,
     sources: result.sources,
-    rules: new Map(allRules.map((r) => [r.meta.id, r.meta])),
+    rules: ruleMetas,
     version: packageVersion(),
     ...(shown.fingerprints && { fingerprints: shown.fingerprints }),
   };
@@ -165,7 +165,6 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
 function writeBaselineFile(result: LintResult, path: string, io: Io): number {
   const baseline = makeBaseline(result.diagnostics, result.sources);
   if (!writeOutput(path, baselineText(baseline), io)) return 2;
-  const n = baseline.findings.length;
-  io.stderr(`ragcheck: recorded ${n === 1 ? '1 finding' : `${n} findings`} in ${path}\n`);
+  io.stderr(`ragcheck: recorded ${plural(baseline.findings.length, 'finding')} in ${path}\n`);
   return 0;
 }
