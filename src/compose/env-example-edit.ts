@@ -1,5 +1,5 @@
 import type { Edit } from '../engine/types.js';
-import { lineEnding } from './map-edits.js';
+import { lineEnding } from '../source/lines.js';
 import type { ComposeStack } from './model.js';
 import { requiresVar, varUses } from './var-refs.js';
 import type { YNode } from './ynode.js';

@@ -1,4 +1,5 @@
 import type { Edit } from '../engine/types.js';
+import { lineEndAt, lineEnding, lineStartAt } from '../source/lines.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
 
@@ -9,27 +10,17 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
  */
 export type BlockValue = string | BlockValue[] | { [key: string]: BlockValue };
 
-/** Per file: fixes for many findings of one file ask for its line ending and indentation. */
-const styles = new WeakMap<SourceFile, { eol: string; unit: number }>();
-
-function style(file: SourceFile): { eol: string; unit: number } {
-  let s = styles.get(file);
-  if (!s) {
-    const m = /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''));
-    s = { eol: file.text.includes('\r\n') ? '\r\n' : '\n', unit: m ? m[1]!.length : 2 };
-    styles.set(file, s);
-  }
-  return s;
-}
-
-/** The file's line ending: CRLF when it uses any, else LF. */
-export function lineEnding(file: SourceFile): string {
-  return style(file).eol;
-}
+/** Per file: fixes for many findings of one file ask for its indentation. */
+const units = new WeakMap<SourceFile, number>();
 
 /** The file's indentation step: the indentation of its first indented line (2 when none is). */
 export function indentUnit(file: SourceFile): number {
-  return style(file).unit;
+  let unit = units.get(file);
+  if (unit === undefined) {
+    const m = /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''));
+    units.set(file, (unit = m ? m[1]!.length : 2));
+  }
+  return unit;
 }
 
 /** `key: value` as lines at `indent` columns, each line preceded by `eol`. */
@@ -50,18 +41,6 @@ function renderItem(item: BlockValue, prefix: string, inner: number, unit: numbe
   // The item's first line shares the dash; the rest line up under it.
   const body = renderBody(item, inner, unit, eol);
   return `${eol}${prefix}${body.slice(eol.length + inner)}`;
-}
-
-/** Where the line holding `offset` ends, before its line break. */
-export function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  return text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-/** Where the line holding `offset` starts. */
-export function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Where the line after the one holding `offset` starts (the end of the text on the last line). */

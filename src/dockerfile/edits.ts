@@ -1,6 +1,7 @@
 import type { Edit, Fix } from '../engine/types.js';
 import type { PackageOp } from '../shell/packages.js';
 import type { Word } from '../shell/types.js';
+import { lineEnding, lineStartAt } from '../source/lines.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Instruction, RunInstruction } from './types.js';
 
@@ -9,9 +10,6 @@ import type { Instruction, RunInstruction } from './types.js';
  * out like the lines around them (indentation, continuation style, line ending), so comments
  * and formatting stay as they were.
  */
-
-/** The file's line ending: CRLF when it has any. */
-export const eolOf = (file: SourceFile): string => (file.text.includes('\r\n') ? '\r\n' : '\n');
 
 /** Whether a word stands in the file as written (no quotes or escapes): only then is an offset next to it a place in the command. */
 export const isPlainWord = (file: SourceFile, w: Word): boolean => file.text.slice(w.start, w.end) === w.text;
@@ -39,12 +37,12 @@ const OPEN_END = /(?:&&|\|\||[|&(!{\\`]|\b(?:then|do|else|in))$/;
  */
 export function appendToRun(file: SourceFile, run: RunInstruction, escape: string, at: number, command: string): Edit | undefined {
   if (run.form !== 'shell' || run.shebang) return undefined;
-  const eol = eolOf(file);
+  const eol = lineEnding(file);
   const text = file.text;
   if (run.heredocs.length) {
     const body = run.heredocs.find((h) => h.bodySpan.start <= at && at < h.bodySpan.end)?.bodySpan;
     if (!body) return undefined;
-    const lastLine = text.slice(text.lastIndexOf('\n', body.end - 2) + 1, body.end);
+    const lastLine = text.slice(lineStartAt(text, body.end - 1), body.end);
     if (lastLine.trimEnd().endsWith('\\')) return undefined;
     return { file: file.path, start: body.end, end: body.end, text: `${indentOf(lastLine)}${command}${eol}` };
   }
@@ -74,19 +72,19 @@ const indentOf = (line: string): string => /^[ \t]*/.exec(line)![0];
  */
 export function insertLinesBefore(file: SourceFile, ins: Instruction, lines: readonly string[]): Edit {
   const text = file.text;
-  let at = text.lastIndexOf('\n', ins.span.start - 1) + 1;
+  let at = lineStartAt(text, ins.span.start);
   while (at > 0) {
-    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    const prev = lineStartAt(text, at - 1);
     if (!text.slice(prev, at).trimStart().startsWith('#')) break;
     at = prev;
   }
-  const eol = eolOf(file);
+  const eol = lineEnding(file);
   return { file: file.path, start: at, end: at, text: lines.map((l) => `${l}${eol}`).join('') };
 }
 
 /** An edit that inserts whole lines after an instruction (and its heredoc bodies). */
 export function insertLinesAfter(file: SourceFile, ins: Instruction, lines: readonly string[]): Edit {
-  const eol = eolOf(file);
+  const eol = lineEnding(file);
   const nl = file.text.indexOf('\n', ins.span.end);
   if (nl === -1) return { file: file.path, start: file.text.length, end: file.text.length, text: lines.map((l) => `${eol}${l}`).join('') };
   return { file: file.path, start: nl + 1, end: nl + 1, text: lines.map((l) => `${l}${eol}`).join('') };

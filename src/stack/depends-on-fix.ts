@@ -1,4 +1,5 @@
-import { appendPairEdit, fillEmptyPairEdit, indentUnit, lineEndAt, lineEnding, lineStartAt, replaceScalarEdit } from '../compose/map-edits.js';
+import { appendPairEdit, fillEmptyPairEdit, indentUnit, replaceScalarEdit } from '../compose/map-edits.js';
+import { lineEndAt, lineEnding, lineStartAt } from '../source/lines.js';
 import type { ComposeStack, Service } from '../compose/model.js';
 import { getPair, isMap, isScalar, type YPair, type YSeq } from '../compose/ynode.js';
 import type { Edit, Fix } from '../engine/types.js';

@@ -6,12 +6,12 @@ import {
   appendPairsEdit,
   fillEmptyPairEdit,
   indentUnit,
-  lineEnding,
   needsQuotes,
   removePairEdit,
   replaceScalarEdit,
 } from '../../src/compose/map-edits.js';
 import { parseYamlFile } from '../../src/compose/parse.js';
+import { lineEnding } from '../../src/source/lines.js';
 import { at, getPair, type YMap, type YScalar, type YSeq } from '../../src/compose/ynode.js';
 import type { Edit } from '../../src/engine/types.js';
 import { applyEdits } from '../../src/fix/apply-edits.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommands, runPackageOps } from '../../src/dockerfile/commands.js';
-import { addFlagFix, appendToRun, eolOf, insertLinesAfter, insertLinesBefore, isPlainWord, replaceArgs } from '../../src/dockerfile/edits.js';
+import { addFlagFix, appendToRun, insertLinesAfter, insertLinesBefore, isPlainWord, replaceArgs } from '../../src/dockerfile/edits.js';
+import { lineEnding } from '../../src/source/lines.js';
 import type { DockerfileModel } from '../../src/dockerfile/types.js';
 import type { Edit } from '../../src/engine/types.js';
 import { applyEdits } from '../../src/fix/apply-edits.js';
@@ -16,10 +17,10 @@ const append = (text: string): string | undefined => {
   return apply(m, appendToRun(m.file, r, m.directives.escape, last?.start ?? r.instruction.argsSpan.start, 'rm x'));
 };
 
-describe('eolOf and isPlainWord', () => {
+describe('lineEnding and isPlainWord', () => {
   it('reads the line ending and whether a word stands as written', () => {
-    expect(eolOf(df('FROM a\r\nRUN b\r\n').file)).toBe('\r\n');
-    expect(eolOf(df('FROM a\nRUN b\n').file)).toBe('\n');
+    expect(lineEnding(df('FROM a\r\nRUN b\r\n').file)).toBe('\r\n');
+    expect(lineEnding(df('FROM a\nRUN b\n').file)).toBe('\n');
     const m = df('FROM a\nRUN apt-get "install" x && apt-get install y\n');
     const [quoted, plain] = runPackageOps(run(m));
     expect(isPlainWord(m.file, quoted!.subcommand[0]!)).toBe(false);
