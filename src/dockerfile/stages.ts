@@ -6,10 +6,10 @@
 import { posix } from 'node:path';
 import { mapArray } from '../arrays.js';
 import type { Span } from '../engine/types.js';
+import { isValidReference } from '../images/reference-grammar.js';
 import { parseImageRef } from '../images/ref.js';
 import { expandWord, type Lookup } from './expand.js';
 import { KEYWORDS } from './instruction.js';
-import { isValidReference } from './reference.js';
 import { SpanMaker } from './spans.js';
 import type { Syntax, SyntaxItem } from './syntax.js';
 import type { ArgDecl, CopyInstruction, DockerfileModel, DockerfileProblem, Instruction, Stage, StageBase, StageState, ValueAt } from './types.js';

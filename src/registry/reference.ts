@@ -1,3 +1,4 @@
+import { DOMAIN, PATH_COMPONENT, TAG } from '../images/reference-grammar.js';
 import { DOCKER_HUB, parseImageRef } from '../images/ref.js';
 
 /** Where and what to ask a registry for: `GET <host>/v2/<name>/manifests/<tag>`. */
@@ -14,10 +15,9 @@ export interface RegistryRef {
 
 export const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 
-// The grammar of github.com/distribution/reference, kept to what a lookup needs.
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?$/;
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^\w[\w.-]{0,127}$/;
+const HOST = new RegExp(`^${DOMAIN}$`);
+const COMPONENT = new RegExp(`^${PATH_COMPONENT}$`);
+const TAG_TEXT = new RegExp(`^${TAG}$`);
 export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export type ParsedRegistryRef = { ref: RegistryRef } | { error: string };
@@ -34,7 +34,7 @@ export function toRegistryRef(text: string): ParsedRegistryRef {
   const name = hub && !parsed.repository.includes('/') ? `library/${parsed.repository}` : parsed.repository;
   if (!name.split('/').every((c) => COMPONENT.test(c))) return invalid('has an invalid repository name');
   const tag = parsed.tag ?? 'latest';
-  if (!TAG.test(tag)) return invalid(`has an invalid tag "${tag}"`);
+  if (!TAG_TEXT.test(tag)) return invalid(`has an invalid tag "${tag}"`);
   if (parsed.digest !== undefined && !DIGEST.test(parsed.digest)) return invalid(`has an invalid digest "${parsed.digest}"`);
   return { ref: { host, name, tag, ...(parsed.digest !== undefined && { digest: parsed.digest }) } };
 }
