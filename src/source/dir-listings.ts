@@ -15,7 +15,7 @@ export class DirListings {
 
   /** Keeps a listing discovery already read. */
   record(dir: string, entries: readonly Dirent[]): void {
-    this.known.set(dir, new Map(entries.map((e) => [e.name, e.isDirectory()])));
+    this.known.set(dir, listingOf(entries));
   }
 
   /** The entries of an absolute, normalised folder path; undefined when it cannot be listed. */
@@ -23,7 +23,7 @@ export class DirListings {
     let listing = this.known.get(dir);
     if (listing === undefined) {
       try {
-        listing = new Map(readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e.isDirectory()]));
+        listing = listingOf(readdirSync(dir, { withFileTypes: true }));
       } catch {
         listing = null;
       }
@@ -42,6 +42,8 @@ export class DirListings {
     return mayHave(listing, path.basename(absPath));
   }
 }
+
+const listingOf = (entries: readonly Dirent[]): Listing => new Map(entries.map((e) => [e.name, e.isDirectory()]));
 
 /** Whether a listing has `name`, compared without case as on case-insensitive file systems. */
 export function mayHave(entries: Listing, name: string): boolean {
