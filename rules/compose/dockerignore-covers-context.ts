@@ -1,5 +1,6 @@
 import { getPair } from '../../src/compose/ynode.js';
 import { defineRule } from '../../src/engine/types.js';
+import { memoized } from '../../src/memo.js';
 import type { BuildContext } from '../../src/stack/build-context.js';
 
 /** Files that say which toolchain a context belongs to. */
@@ -32,18 +33,11 @@ const shown = (paths: string[]) => paths.map((p) => p.replace(/\/$/, '')).join('
  * What the context should keep out, and what its ignore file lets through. Contexts are shared
  * (read-only) by every service and stack that builds from them: each is judged once.
  */
-const verdicts = new WeakMap<BuildContext, { needed: string[]; missing: string[] }>();
-
-function judge(ctx: BuildContext): { needed: string[]; missing: string[] } {
-  let v = verdicts.get(ctx);
-  if (!v) {
-    const needed = mustExclude(ctx);
-    const ignore = ctx.dockerignore;
-    const missing = ignore ? needed.filter((p) => !ignore.ignores(p) && !(p.endsWith('/') && ignore.ignores(`${p}x`))) : needed;
-    verdicts.set(ctx, (v = { needed, missing }));
-  }
-  return v;
-}
+const judge = memoized((ctx: BuildContext): { needed: string[]; missing: string[] } => {
+  const needed = mustExclude(ctx);
+  const ignore = ctx.dockerignore;
+  return { needed, missing: ignore ? needed.filter((p) => !ignore.ignores(p) && !(p.endsWith('/') && ignore.ignores(`${p}x`))) : needed };
+});
 
 export default defineRule({
   meta: {

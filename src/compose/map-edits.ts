@@ -1,4 +1,5 @@
 import type { Edit } from '../engine/types.js';
+import { memoized } from '../memo.js';
 import { lineEndAt, lineEnding, lineStartAt } from '../source/lines.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
@@ -10,18 +11,8 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './ynode.js';
  */
 export type BlockValue = string | BlockValue[] | { [key: string]: BlockValue };
 
-/** Per file: fixes for many findings of one file ask for its indentation. */
-const units = new WeakMap<SourceFile, number>();
-
-/** The file's indentation step: the indentation of its first indented line (2 when none is). */
-export function indentUnit(file: SourceFile): number {
-  let unit = units.get(file);
-  if (unit === undefined) {
-    const m = /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''));
-    units.set(file, (unit = m ? m[1]!.length : 2));
-  }
-  return unit;
-}
+/** The file's indentation step: the indentation of its first indented line (2 when none is). Fixes for many findings of one file ask. */
+export const indentUnit = memoized((file: SourceFile): number => /^\n?( +)[^\s#]/m.exec(file.text.replace(/\r/g, ''))?.[1]!.length ?? 2);
 
 /** `key: value` as lines at `indent` columns, each line preceded by `eol`. */
 function renderPair(key: string, value: BlockValue, indent: number, unit: number, eol: string): string {

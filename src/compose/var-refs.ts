@@ -1,3 +1,4 @@
+import { memoized } from '../memo.js';
 import { scalarText } from './yaml-scalar.js';
 import type { VarRef, YNode, YScalar } from './ynode.js';
 
@@ -75,13 +76,8 @@ export interface VarUse {
   nested: boolean;
 }
 
-/** Per tree: env-contract and the .env.example fix both walk a stack's references. */
-const usesOf = new WeakMap<YNode, VarUse[]>();
-
-/** Every variable reference in the tree's scalars, in document order. */
-export function varUses(root: YNode): readonly VarUse[] {
-  let uses = usesOf.get(root);
-  if (uses) return uses;
+/** Every variable reference in the tree's scalars, in document order; env-contract and the .env.example fix both ask per stack. */
+export const varUses = memoized((root: YNode): readonly VarUse[] => {
   const out: VarUse[] = [];
   const visit = (node: YNode): void => {
     if (node.kind === 'map') for (const p of node.pairs) visit(p.value);
@@ -96,6 +92,5 @@ export function varUses(root: YNode): readonly VarUse[] {
     }
   };
   visit(root);
-  usesOf.set(root, (uses = out));
-  return uses;
-}
+  return out;
+});

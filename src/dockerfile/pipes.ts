@@ -1,3 +1,4 @@
+import { memoized } from '../memo.js';
 import { analyzeCommands } from '../shell/analyze.js';
 import type { SimpleCommand } from '../shell/types.js';
 import type { RunInstruction } from './types.js';
@@ -14,21 +15,13 @@ export interface Pipe {
 
 /** Shells whose `-c` body runs with its own options: a pipe in there is not the RUN shell's. */
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
-const pipes = new WeakMap<RunInstruction, readonly Pipe[]>();
 
 /**
  * The pipes of a shell-form RUN, found between consecutive commands of the same nesting (the
  * commands of a `$(…)` pair among themselves), so `||`, heredoc bodies, quoted `|` and
  * `case` patterns are not taken for pipes.
  */
-export function runPipes(run: RunInstruction): readonly Pipe[] {
-  let out = pipes.get(run);
-  if (!out) {
-    out = run.form === 'shell' && run.script?.includes('|') ? findPipes(run) : [];
-    pipes.set(run, out);
-  }
-  return out;
-}
+export const runPipes = memoized((run: RunInstruction): readonly Pipe[] => (run.form === 'shell' && run.script?.includes('|') ? findPipes(run) : []));
 
 function findPipes(run: RunInstruction): Pipe[] {
   const script = run.script!;

@@ -1,4 +1,5 @@
 import type { Service } from '../compose/model.js';
+import { memoized } from '../memo.js';
 import { dataDirs, findKnownImage, imageVolumes, layoutFor, type DataDir, type Env } from './known-images.js';
 
 export interface ServiceData {
@@ -6,18 +7,13 @@ export interface ServiceData {
   volumes: readonly string[];
 }
 
-/** Several rules ask about each service; the answer depends on the service alone (read-only). */
-const memo = new WeakMap<Service, ServiceData>();
 const NONE: ServiceData = { dirs: [], volumes: [] };
 
-/** Data dirs of a service's pulled image; a service that builds runs its own image, linked later. */
-export function knownDataDirs(service: Service): ServiceData {
-  let data = memo.get(service);
-  if (!data) memo.set(service, (data = compute(service)));
-  return data;
-}
-
-function compute(service: Service): ServiceData {
+/**
+ * Data dirs of a service's pulled image; a service that builds runs its own image, linked later.
+ * Several rules ask about each service; the answer depends on the service alone.
+ */
+export const knownDataDirs = memoized((service: Service): ServiceData => {
   const image = service.build ? undefined : service.image;
   const known = image && findKnownImage(image);
   if (!image || !known) return NONE;
@@ -32,4 +28,4 @@ function compute(service: Service): ServiceData {
     dirs: dataDirs(known, image.tag, env, argv),
     volumes: imageVolumes(known, image.tag),
   };
-}
+});

@@ -1,14 +1,8 @@
+import { memoized } from '../memo.js';
 import type { SourceFile } from './source-file.js';
 
-/** Line endings by file: fix builders ask for each edit, and files are read-only. */
-const endings = new WeakMap<SourceFile, string>();
-
-/** The file's line ending: CRLF when it uses any, else LF. */
-export function lineEnding(file: SourceFile): string {
-  let eol = endings.get(file);
-  if (eol === undefined) endings.set(file, (eol = file.text.includes('\r\n') ? '\r\n' : '\n'));
-  return eol;
-}
+/** The file's line ending: CRLF when it uses any, else LF. Fix builders ask for each edit. */
+export const lineEnding = memoized((file: SourceFile): string => (file.text.includes('\r\n') ? '\r\n' : '\n'));
 
 /** Where the line holding `offset` starts. */
 export function lineStartAt(text: string, offset: number): number {

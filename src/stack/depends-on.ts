@@ -1,6 +1,7 @@
 import type { Service } from '../compose/model.js';
 import { get, isMap, isSeq, str } from '../compose/ynode.js';
 import type { Span } from '../engine/types.js';
+import { memoized } from '../memo.js';
 
 export type DependsCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
 
@@ -14,20 +15,11 @@ export interface Dependency {
   short: boolean;
 }
 
-/** Several rules read every service's `depends_on`: read once per service. */
-const memo = new WeakMap<Service, Dependency[]>();
-
-/** `depends_on` in either form: a list of names, or a map of name → `{condition, …}`. Shared: do not change it. */
-export function dependencies(service: Service): Dependency[] {
-  let deps = memo.get(service);
-  if (!deps) {
-    deps = read(service);
-    memo.set(service, deps);
-  }
-  return deps;
-}
-
-function read(service: Service): Dependency[] {
+/**
+ * `depends_on` in either form: a list of names, or a map of name → `{condition, …}`. Several
+ * rules read every service's: read once per service, and shared.
+ */
+export const dependencies = memoized((service: Service): readonly Dependency[] => {
   const node = get(service.node, 'depends_on');
   // Loops, not flatMap/map with closures: every service of every stack is read.
   const out: Dependency[] = [];
@@ -44,7 +36,7 @@ function read(service: Service): Dependency[] {
     }
   }
   return out;
-}
+});
 
 /** Services some other service waits on to finish (`condition: service_completed_successfully`). */
 export function awaitedToComplete(services: readonly Service[]): Set<string> {

@@ -1,5 +1,6 @@
 import type { Service } from '../compose/model.js';
 import { at, get, getPair, isMap, str, type YNode } from '../compose/ynode.js';
+import { memoized } from '../memo.js';
 import { awaitedToComplete } from './depends-on.js';
 
 /** A service's restart policy and the node that sets it. */
@@ -30,20 +31,14 @@ export function restartPolicy(service: Service): RestartPolicy | undefined {
 /** Whether a policy leaves a container down once it exits (`on-failure` restarts only crashes). */
 export const letsItExit = (policy: RestartPolicy | undefined): boolean => !policy || LETS_IT_EXIT.has(policy.value.split(':')[0]!);
 
-/** Two rules ask per stack, with the stack's own services array. */
-const jobsOf = new WeakMap<readonly Service[], ReadonlySet<string>>();
-
 /**
  * One-shot jobs (migrations, model pulls): services another service awaits with
- * `condition: service_completed_successfully` whose restart policy lets them exit.
+ * `condition: service_completed_successfully` whose restart policy lets them exit. Two rules
+ * ask per stack, with the stack's own services array.
  */
-export function oneShotJobs(services: readonly Service[]): ReadonlySet<string> {
-  let out = jobsOf.get(services);
-  if (!out) {
-    const awaited = awaitedToComplete(services);
-    const jobs = new Set<string>();
-    for (const s of services) if (awaited.has(s.name) && letsItExit(restartPolicy(s))) jobs.add(s.name);
-    jobsOf.set(services, (out = jobs));
-  }
-  return out;
-}
+export const oneShotJobs = memoized((services: readonly Service[]): ReadonlySet<string> => {
+  const awaited = awaitedToComplete(services);
+  const jobs = new Set<string>();
+  for (const s of services) if (awaited.has(s.name) && letsItExit(restartPolicy(s))) jobs.add(s.name);
+  return jobs;
+});

@@ -4,6 +4,7 @@ import { lookupImage, type ImageFacts, type Presence } from '../images/facts.js'
 import { BINARIES, type Binary } from '../images/known-images.js';
 import { stageChain } from '../dockerfile/chain.js';
 import type { Span } from '../engine/types.js';
+import { memoized } from '../memo.js';
 
 /** What a Dockerfile stage runs on, with or without a compose service that builds it. */
 export interface StageImage {
@@ -82,18 +83,11 @@ export function binariesOf(facts: ImageFacts | undefined, packages: readonly Ins
   return binaries;
 }
 
-const byFacts = new WeakMap<ImageFacts, Record<Binary, Presence>>();
 const UNKNOWN = Object.fromEntries(BINARIES.map((b) => [b, 'unknown'])) as Record<Binary, Presence>;
 
-function factsBinaries(facts: ImageFacts | undefined): Record<Binary, Presence> {
-  if (!facts) return UNKNOWN;
-  let binaries = byFacts.get(facts);
-  if (!binaries) {
-    binaries = Object.fromEntries(BINARIES.map((b) => [b, facts.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>;
-    byFacts.set(facts, binaries);
-  }
-  return binaries;
-}
+const binariesOfFacts = memoized((facts: ImageFacts) => Object.fromEntries(BINARIES.map((b) => [b, facts.binaries[b] ?? 'unknown'])) as Record<Binary, Presence>);
+
+const factsBinaries = (facts: ImageFacts | undefined): Record<Binary, Presence> => (facts ? binariesOfFacts(facts) : UNKNOWN);
 
 /** How messages name a stage: `stage "runtime" of Dockerfile`, `the final stage of Dockerfile`. */
 export function stageLabel(dockerfile: DockerfileModel, stage: Stage): string {
