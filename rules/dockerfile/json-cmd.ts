@@ -3,6 +3,7 @@ import { execsLast, plainArgv } from '../../src/dockerfile/exec-form.js';
 import type { ExecOrShell } from '../../src/dockerfile/types.js';
 import { defineRule, type Fix } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
+import { jsonArray } from '../../src/stack/healthcheck-probe.js';
 import { stageLabel } from '../../src/stack/stage-image.js';
 
 export default defineRule({
@@ -36,6 +37,6 @@ export default defineRule({
 });
 
 function execFormFix(file: SourceFile, command: ExecOrShell, argv: readonly string[]): Fix | undefined {
-  const edit = replaceArgs(file, command.instruction, `[${argv.map((w) => JSON.stringify(w)).join(', ')}]`);
+  const edit = replaceArgs(file, command.instruction, jsonArray(argv));
   return edit && { title: `Write ${command.instruction.keyword} in exec form`, safe: false, edits: [edit] };
 }

@@ -14,8 +14,8 @@ import type { SourceFile } from '../source/source-file.js';
 
 /** A healthcheck's commands, located in their file. */
 export interface Probe {
-  /** Where `CMD-SHELL` (or the shell-form `CMD`) stands when the probe runs through /bin/sh. */
-  shell?: Span;
+  /** When the probe runs through /bin/sh: where `CMD-SHELL` (or the shell-form `CMD`) stands, and the script. */
+  shell?: { span: Span; script: string };
   /** Offsets are file offsets. */
   commands: readonly SimpleCommand[];
   file: SourceFile;
@@ -31,14 +31,18 @@ export function composeProbe(service: Service, sources: ReadonlyMap<string, Sour
   const test = get(get(service.node, 'healthcheck'), 'test');
   const file = test && sources.get(test.span.file);
   if (!file) return undefined;
-  if (isScalar(test)) return { shell: test.span, commands: analyzeMappedScript(scalarText(test), scalarMapper(test, file)), file };
+  if (isScalar(test)) {
+    const script = scalarText(test);
+    return { shell: { span: test.span, script }, commands: analyzeMappedScript(script, scalarMapper(test, file)), file };
+  }
   if (!isSeq(test)) return undefined;
   // Indexed, not destructured with a rest element: that runs the iterator protocol per item.
   const items = test.items;
   const kind = str(items[0]);
   const first = items[1];
   if (kind === 'CMD-SHELL' && isScalar(first)) {
-    return { shell: items[0]!.span, commands: analyzeMappedScript(scalarText(first), scalarMapper(first, file)), file };
+    const script = scalarText(first);
+    return { shell: { span: items[0]!.span, script }, commands: analyzeMappedScript(script, scalarMapper(first, file)), file };
   }
   if (kind !== 'CMD') return undefined;
   const words: MappedWord[] = [];
@@ -55,7 +59,8 @@ export function dockerfileProbe(dockerfile: DockerfileModel, hc: HealthcheckStat
   const file = dockerfile.file;
   if (hc.form === 'shell') {
     const at = hc.instruction.argsSpan.start;
-    return { shell: file.span(at, at + 'CMD'.length), commands: analyzeScript(hc.script ?? '', hc.toFile), file };
+    const script = hc.script ?? '';
+    return { shell: { span: file.span(at, at + 'CMD'.length), script }, commands: analyzeScript(script, hc.toFile), file };
   }
   const spans = hc.argvSpans ?? [];
   const words: MappedWord[] = (hc.argv ?? []).flatMap((text, i) => {
@@ -108,15 +113,19 @@ const shown = [new WeakMap<readonly string[], string>(), new WeakMap<readonly st
 export function showProbe(test: readonly string[], dockerfile: boolean): string {
   const memo = shown[dockerfile ? 1 : 0];
   let text = memo.get(test);
-  if (text === undefined) memo.set(test, (text = formatProbe(test, dockerfile)));
+  if (text === undefined) memo.set(test, (text = `${dockerfile ? 'HEALTHCHECK' : 'test:'} ${probeText(test, dockerfile)}`));
   return text;
 }
 
-function formatProbe(test: readonly string[], dockerfile: boolean): string {
-  const list = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
-  if (!dockerfile) return `test: ${list(test)}`;
-  return test[0] === 'CMD-SHELL' ? `HEALTHCHECK CMD ${(test[1] ?? '').replaceAll('$$', '$')}` : `HEALTHCHECK CMD ${list(test.slice(1))}`;
+/** A probe (compose `test` form) as written after `test: ` in compose or `HEALTHCHECK ` in a Dockerfile. */
+export function probeText(test: readonly string[], dockerfile: boolean): string {
+  if (!dockerfile) return jsonArray(test);
+  // A compose test escapes `$` as `$$`; a Dockerfile does not.
+  return test[0] === 'CMD-SHELL' ? `CMD ${(test[1] ?? '').replaceAll('$$', '$')}` : `CMD ${jsonArray(test.slice(1))}`;
 }
+
+/** Strings as a JSON array: a Dockerfile's exec form, a compose flow list. */
+export const jsonArray = (items: readonly string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 
 /** For a probe that needs /bin/sh in an image without one. */
 export function execFormAdvice(facts: ImageFacts | undefined, binaries: Readonly<Record<Binary, Presence>>, dockerfile: boolean): string {
@@ -125,9 +134,14 @@ export function execFormAdvice(facts: ImageFacts | undefined, binaries: Readonly
   return facts?.healthcheck?.note ?? 'use the exec form with a binary the image has';
 }
 
-function usesMissing(test: readonly string[], binaries: Readonly<Record<Binary, Presence>>): boolean {
-  if (test[0] === 'CMD-SHELL' && binaries.sh === 'no') return true;
+/**
+ * Whether the image is known to lack what a probe (compose `test` form) calls first; `strict`
+ * (for writing a probe) also counts a shell not known to be there, and a probe that calls nothing.
+ */
+export function usesMissing(test: readonly string[], binaries: Readonly<Record<Binary, Presence>>, strict = false): boolean {
+  if (test[0] === 'CMD-SHELL' && (strict ? binaries.sh !== 'yes' : binaries.sh === 'no')) return true;
   const first = test[0] === 'CMD' ? test[1] : test[1]?.trim().split(/\s+/)[0];
-  const binary = first ? PROBE_BINARIES[first.slice(first.lastIndexOf('/') + 1)] : undefined;
+  if (!first) return strict;
+  const binary = PROBE_BINARIES[first.slice(first.lastIndexOf('/') + 1)];
   return binary !== undefined && binaries[binary] === 'no';
 }
