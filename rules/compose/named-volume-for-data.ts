@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
 import { mapArray } from '../../src/arrays.js';
 import { addTopLevelEntriesEdit, appendItemEdit, appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
-import { insertAt, shortMount } from '../../src/compose/mount-edits.js';
+import { insertAt, longMount, replaceAt, shortMount } from '../../src/compose/mount-edits.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
-import { getPair, isMap, isScalar, isSeq } from '../../src/compose/ynode.js';
-import { defineRule, type Edit, type Fix, type Span } from '../../src/engine/types.js';
-import { dataFinding } from '../../src/images/data-messages.js';
-import { contains, placeData, type Placement } from '../../src/images/data-placement.js';
+import { getPair, isScalar, isSeq } from '../../src/compose/ynode.js';
+import { defineRule, type Edit, type Fix } from '../../src/engine/types.js';
+import { dataFinding, type DataFinding } from '../../src/images/data-messages.js';
+import { placeData, type Placement } from '../../src/images/data-placement.js';
 import { imageKey, normalize, type DataDir } from '../../src/images/known-images.js';
 import { knownDataDirs } from '../../src/images/service-data.js';
 
@@ -71,8 +71,8 @@ export default defineRule({
         const placement = placeData(dir.path, service.volumes, volumes);
         const finding = dataFinding(service, dir, placement, service.image?.span ?? service.keySpan);
         if (!finding) continue;
-        const fix = dataVolumeFix(stack, service, dir, placement, finding.span);
-        report({ ...finding, ...(fix && { fix }) });
+        const fix = dataVolumeFix(stack, service, dir, placement, finding);
+        report({ span: finding.span, message: finding.message, ...(fix && { fix }) });
       }
     }
   },
@@ -84,14 +84,13 @@ export default defineRule({
  * holds the data, and a service with no mount there gets one. Unsafe: the container starts on
  * a new, empty volume, and data already written elsewhere stays there until moved by hand.
  */
-function dataVolumeFix(stack: ComposeStack, service: Service, dir: DataDir, placement: Placement, at: Span): Fix | undefined {
-  const mount = service.volumes.find((m) => m.span === at);
+function dataVolumeFix(stack: ComposeStack, service: Service, dir: DataDir, placement: Placement, { mount, mountAt }: DataFinding): Fix | undefined {
   const name = mount?.type === 'volume' && mount.source ? mount.source : freeName(stack, service);
   let edit: Edit | undefined;
   if (placement.kind === 'bind' || placement.kind === 'anonymous') edit = mount && sourceEdit(stack, mount, name);
   else if (placement.kind === 'tmpfs') return undefined;
-  else if (mount) edit = targetEdit(stack, mount, contains(mount.target, dir.path) && placement.kind === 'image-volume' ? placement.volume : dir.mountAt);
-  else edit = newMountEdit(stack, service, `${name}:${dir.mountAt}`);
+  else if (mount) edit = targetEdit(stack, mount, mountAt);
+  else edit = newMountEdit(stack, service, `${name}:${mountAt}`);
   if (!edit) return undefined;
   const edits = [edit];
   if (!stack.volumes.some((v) => v.name === name)) {
@@ -118,13 +117,11 @@ function sourceEdit(stack: ComposeStack, mount: VolumeMount, name: string): Edit
   const short = shortMount(mount, stack.sources);
   if (short) {
     const { file, parts, map } = short;
-    if (parts.length === 1) return insertAt(file, map(0, 0), `${name}:`);
-    const [start, end] = map(0, parts[0]!.length);
-    return file.text.slice(start, end) === parts[0] ? { file: file.path, start, end, text: name } : undefined;
+    return parts.length === 1 ? insertAt(file, map(0, 0), `${name}:`) : replaceAt(file, map, 0, parts[0]!, name);
   }
-  const node = mount.node;
-  const file = stack.sources.get(node.span.file);
-  if (!file || !isMap(node) || getPair(node, 'bind')) return undefined;
+  const long = longMount(mount, stack.sources);
+  if (!long || getPair(long.node, 'bind')) return undefined;
+  const { file, node } = long;
   const type = getPair(node, 'type');
   const source = getPair(node, 'source');
   if (!type || !isScalar(type.value)) return undefined;
@@ -145,13 +142,12 @@ function targetEdit(stack: ComposeStack, mount: VolumeMount, target: string): Ed
     const { file, parts, map } = short;
     const from = parts.length === 1 ? 0 : parts[0]!.length + 1;
     const old = parts.length === 1 ? parts[0]! : parts[1]!;
-    const [start, end] = map(from, from + old.length);
-    return file.text.slice(start, end) === old ? { file: file.path, start, end, text: target } : undefined;
+    return replaceAt(file, map, from, old, target);
   }
-  const node = mount.node;
-  const file = stack.sources.get(node.span.file);
-  const t = file && isMap(node) ? getPair(node, 'target') : undefined;
-  return file && t && isScalar(t.value) ? replaceScalarEdit(t.value, target, file) : undefined;
+  const long = longMount(mount, stack.sources);
+  if (!long) return undefined;
+  const t = getPair(long.node, 'target');
+  return t && isScalar(t.value) ? replaceScalarEdit(t.value, target, long.file) : undefined;
 }
 
 /** A `- name:/path` item in the service's volumes, or a new `volumes:` list. */

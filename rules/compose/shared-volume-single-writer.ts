@@ -1,7 +1,7 @@
 import { appendPairEdit } from '../../src/compose/map-edits.js';
 import type { Service, VolumeMount } from '../../src/compose/model.js';
-import { insertAt, shortMount } from '../../src/compose/mount-edits.js';
-import { getPair, isMap } from '../../src/compose/ynode.js';
+import { insertAt, longMount, replaceAt, shortMount } from '../../src/compose/mount-edits.js';
+import { getPair } from '../../src/compose/ynode.js';
 import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule, type Edit } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
@@ -61,12 +61,11 @@ function readOnlyEdit(mount: VolumeMount, sources: ReadonlyMap<string, SourceFil
     const rw = parts[2]!.split(',').indexOf('rw');
     if (rw === -1) return insertAt(file, map(written.length, written.length), ',ro');
     const from = modeAt + parts[2]!.split(',').slice(0, rw).reduce((n, o) => n + o.length + 1, 0);
-    const [start, end] = map(from, from + 2);
-    return file.text.slice(start, end) === 'rw' ? { file: file.path, start, end, text: 'ro' } : undefined;
+    return replaceAt(file, map, from, 'rw', 'ro');
   }
-  const node = mount.node;
-  const file = sources.get(node.span.file);
-  if (!file || !isMap(node)) return undefined;
+  const long = longMount(mount, sources);
+  if (!long) return undefined;
+  const { file, node } = long;
   const ro = getPair(node, 'read_only');
   if (ro) return { file: file.path, start: ro.value.span.start, end: ro.value.span.end, text: 'true' };
   return appendPairEdit(node, 'read_only', 'true', file);

@@ -3,7 +3,7 @@ import type { SourceFile } from '../source/source-file.js';
 import { splitVolumeSpec } from './build-model.js';
 import type { VolumeMount } from './model.js';
 import { scalarMapper, scalarText } from './yaml-scalar.js';
-import { isScalar } from './ynode.js';
+import { isMap, isScalar, type YMap } from './ynode.js';
 import type { OffsetMapper } from '../shell/types.js';
 
 /** A short-syntax mount (`source:target[:mode]`) as written, for edits inside it. */
@@ -24,7 +24,20 @@ export function shortMount(mount: VolumeMount, sources: ReadonlyMap<string, Sour
   return { file, written, parts: splitVolumeSpec(written), map: scalarMapper(node, file) };
 }
 
+/** The mount as written in long syntax (a map); undefined for the short syntax or a file not at hand. */
+export function longMount(mount: VolumeMount, sources: ReadonlyMap<string, SourceFile>): { file: SourceFile; node: YMap } | undefined {
+  const node = mount.node;
+  const file = sources.get(node.span.file);
+  return file && isMap(node) ? { file, node } : undefined;
+}
+
 /** Inserts `text` at a mapped point; none when the point is not one place in the file. */
 export function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
   return start === end ? { file: file.path, start, end, text } : undefined;
+}
+
+/** Replaces `old`, found at offset `from` of a scalar as written, with `text`; none when the file there does not read `old`. */
+export function replaceAt(file: SourceFile, map: OffsetMapper, from: number, old: string, text: string): Edit | undefined {
+  const [start, end] = map(from, from + old.length);
+  return file.text.slice(start, end) === old ? { file: file.path, start, end, text } : undefined;
 }

@@ -1,7 +1,8 @@
 import type { Edit } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import { appendPairEdit, replaceScalarEdit } from './map-edits.js';
-import { bindLocalhostEdit, type PortEntry } from './ports.js';
+import { replaceAt } from './mount-edits.js';
+import type { PortEntry } from './ports.js';
 import { scalarMapper, scalarText } from './yaml-scalar.js';
 import { getPair, isMap, isScalar } from './ynode.js';
 
@@ -18,7 +19,7 @@ export function bindLocalhostAnyEdit(port: PortEntry, sources: ReadonlyMap<strin
   const file = sources.get(node.span.file);
   if (!file) return undefined;
   if (port.hostIp === undefined || port.hostIp === '') {
-    if (port.short) return bindLocalhostEdit(port, sources);
+    if (port.short) return bindLocalhostEdit(port, file);
     return isMap(node) && !getPair(node, 'host_ip') ? appendPairEdit(node, 'host_ip', LOCALHOST, file) : undefined;
   }
   if (!replace) return undefined;
@@ -31,6 +32,19 @@ export function bindLocalhostAnyEdit(port: PortEntry, sources: ReadonlyMap<strin
   const text = scalarText(node);
   const written = text.startsWith('[') ? `[${port.hostIp}]` : port.hostIp;
   if (!text.startsWith(`${written}:`)) return undefined;
-  const [start, end] = scalarMapper(node, file)(0, written.length);
-  return file.text.slice(start, end) === written ? { file: file.path, start, end, text: LOCALHOST } : undefined;
+  return replaceAt(file, scalarMapper(node, file), 0, written, LOCALHOST);
+}
+
+/**
+ * An edit that binds a short-syntax entry to 127.0.0.1 (`"8080:80"` → `"127.0.0.1:8080:80"`),
+ * or undefined when the entry cannot be edited in place (variables, escapes).
+ */
+function bindLocalhostEdit(port: PortEntry, file: SourceFile): Edit | undefined {
+  const node = port.node;
+  // Only entries with no host IP; an empty one (`:8080:80`) is left as written.
+  if (port.hostIp !== undefined || !isScalar(node) || node.raw !== undefined) return undefined;
+  const text = String(node.value);
+  const [at] = scalarMapper(node, file)(0, 0);
+  if (file.text.slice(at, at + text.length) !== text) return undefined;
+  return { file: file.path, start: at, end: at, text: port.published ? '127.0.0.1:' : '127.0.0.1::' };
 }

@@ -1,7 +1,7 @@
-import type { Edit, Span } from '../engine/types.js';
+import type { Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Service } from './model.js';
-import { scalarMapper, scalarText, subSpan } from './yaml-scalar.js';
+import { scalarText, subSpan } from './yaml-scalar.js';
 import { get, isMap, isScalar, str, type YNode, type YScalar } from './ynode.js';
 
 /** An inclusive range of port numbers; a single port has `start === end`. */
@@ -125,21 +125,4 @@ function longPort(node: YNode): PortEntry | undefined {
     target,
     protocol: (str(get(node, 'protocol')) ?? 'tcp').toLowerCase(),
   };
-}
-
-/**
- * An edit that binds a short-syntax entry to 127.0.0.1 (`"8080:80"` → `"127.0.0.1:8080:80"`),
- * or undefined when the entry cannot be edited in place (long syntax, variables, escapes).
- */
-export function bindLocalhostEdit(entry: PortEntry, sources: ReadonlyMap<string, SourceFile>): Edit | undefined {
-  const node = entry.node;
-  if (!entry.short || !isScalar(node) || node.raw !== undefined) return undefined;
-  const file = sources.get(node.span.file);
-  if (!file) return undefined;
-  const text = String(node.value);
-  // Only entries with no host IP; an explicit `0.0.0.0:` is a choice to keep or change by hand.
-  if (entry.hostIp !== undefined) return undefined;
-  const [at] = scalarMapper(node, file)(0, 0);
-  if (file.text.slice(at, at + text.length) !== text) return undefined;
-  return { file: file.path, start: at, end: at, text: entry.published ? '127.0.0.1:' : '127.0.0.1::' };
 }

@@ -6,6 +6,10 @@ import type { DataDir } from './data-dirs.js';
 export interface DataFinding {
   span: Span;
   message: string;
+  /** The mount the finding is about, if any. */
+  mount?: VolumeMount;
+  /** Where the named volume belongs: the data dir's mount point, or the image VOLUME that shadows it. */
+  mountAt: string;
 }
 
 /**
@@ -17,19 +21,24 @@ export function dataFinding(service: Service, dir: DataDir, placement: Placement
   if (placement.kind === 'named' || placement.kind === 'other') return undefined;
   const subject = `${service.name} keeps ${dir.what} in ${dir.path}${dir.why.startsWith('the image default') ? '' : ` (${dir.why})`}`;
   const fix = `mount a named volume at ${dir.mountAt}`;
+  const { mountAt } = dir;
   switch (placement.kind) {
     case 'bind':
       return {
         span: placement.mount.span,
+        mount: placement.mount,
+        mountAt,
         message: `${subject}, which is bind-mounted from the host path ${placement.mount.source || '(empty)'}: the data then depends on that host folder and its file ownership instead of a volume Docker manages; use a named volume`,
       };
     case 'anonymous':
       return {
         span: placement.mount.span,
+        mount: placement.mount,
+        mountAt,
         message: `${subject} on an anonymous volume, which a container created after \`docker compose down\` does not get back; give the volume a name and declare it under top-level volumes`,
       };
     case 'tmpfs':
-      return { span: placement.mount.span, message: `${subject} on a tmpfs mount, so it is lost on every restart; ${fix}` };
+      return { span: placement.mount.span, mount: placement.mount, mountAt, message: `${subject} on a tmpfs mount, so it is lost on every restart; ${fix}` };
   }
   const where =
     placement.kind === 'image-volume'
@@ -40,17 +49,21 @@ export function dataFinding(service: Service, dir: DataDir, placement: Placement
     const note = dir.legacyNote ? ` (${dir.legacyNote})` : '';
     return {
       span: legacy.span,
+      mount: legacy,
+      mountAt,
       message: `${subject}, not in ${legacy.target}: that is where older versions kept it${note}, so the data ${where}; ${fix}`,
     };
   }
-  const shadowed = placement.kind === 'image-volume' ? shadowedParent(service.volumes, dir.path) : undefined;
-  if (shadowed && placement.kind === 'image-volume') {
+  const shadowed = placement.kind === 'image-volume' && shadowedParent(service.volumes, dir.path);
+  if (shadowed) {
     return {
       span: shadowed.span,
+      mount: shadowed,
+      mountAt: placement.volume,
       message: `${subject}, and the volume at ${shadowed.target} does not hold it: Docker mounts the image's VOLUME ${placement.volume} over it, so the data ${where}; mount the named volume at ${placement.volume}`,
     };
   }
-  return { span: fallback, message: `${subject}, and no named volume covers it, so the data ${where}; ${fix}` };
+  return { span: fallback, mountAt, message: `${subject}, and no named volume covers it, so the data ${where}; ${fix}` };
 }
 
 function sameDir(a: string, b: string): boolean {
