@@ -1,8 +1,9 @@
 import picomatch from 'picomatch';
 import { mapArray } from '../../src/arrays.js';
 import { addTopLevelEntriesEdit, appendItemEdit, appendPairEdit, replaceScalarEdit } from '../../src/compose/map-edits.js';
-import { insertAt, longMount, replaceAt, shortMount } from '../../src/compose/mount-edits.js';
+import { longMount, shortMount } from '../../src/compose/mount-edits.js';
 import type { ComposeStack, Service, VolumeMount } from '../../src/compose/model.js';
+import { insertAt, replaceAt } from '../../src/compose/yaml-scalar.js';
 import { getPair, isScalar, isSeq } from '../../src/compose/ynode.js';
 import { defineRule, type Edit, type Fix } from '../../src/engine/types.js';
 import { dataFinding, type DataFinding } from '../../src/images/data-messages.js';

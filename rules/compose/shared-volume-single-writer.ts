@@ -1,6 +1,7 @@
 import { appendPairEdit } from '../../src/compose/map-edits.js';
 import type { Service, VolumeMount } from '../../src/compose/model.js';
-import { insertAt, longMount, replaceAt, shortMount } from '../../src/compose/mount-edits.js';
+import { longMount, shortMount } from '../../src/compose/mount-edits.js';
+import { insertAt, replaceAt } from '../../src/compose/yaml-scalar.js';
 import { getPair } from '../../src/compose/ynode.js';
 import { allowMatcher, allowOption } from '../../src/engine/allow-option.js';
 import { defineRule, type Edit } from '../../src/engine/types.js';

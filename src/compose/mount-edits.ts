@@ -1,4 +1,3 @@
-import type { Edit } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import { splitVolumeSpec } from './build-model.js';
 import type { VolumeMount } from './model.js';
@@ -29,15 +28,4 @@ export function longMount(mount: VolumeMount, sources: ReadonlyMap<string, Sourc
   const node = mount.node;
   const file = sources.get(node.span.file);
   return file && isMap(node) ? { file, node } : undefined;
-}
-
-/** Inserts `text` at a mapped point; none when the point is not one place in the file. */
-export function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
-  return start === end ? { file: file.path, start, end, text } : undefined;
-}
-
-/** Replaces `old`, found at offset `from` of a scalar as written, with `text`; none when the file there does not read `old`. */
-export function replaceAt(file: SourceFile, map: OffsetMapper, from: number, old: string, text: string): Edit | undefined {
-  const [start, end] = map(from, from + old.length);
-  return file.text.slice(start, end) === old ? { file: file.path, start, end, text } : undefined;
 }

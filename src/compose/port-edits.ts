@@ -1,9 +1,8 @@
 import type { Edit } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import { appendPairEdit, replaceScalarEdit } from './map-edits.js';
-import { replaceAt } from './mount-edits.js';
 import type { PortEntry } from './ports.js';
-import { scalarMapper, scalarText } from './yaml-scalar.js';
+import { replaceAt, scalarMapper, scalarText } from './yaml-scalar.js';
 import { getPair, isMap, isScalar } from './ynode.js';
 
 const LOCALHOST = '127.0.0.1';

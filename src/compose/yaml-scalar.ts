@@ -1,4 +1,4 @@
-import type { Span } from '../engine/types.js';
+import type { Edit, Span } from '../engine/types.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { YScalar } from './ynode.js';
 import { coarseMapper, shiftMapper, tableMapper } from '../shell/offsets.js';
@@ -129,4 +129,15 @@ export function subSpan(node: YScalar, sources: ReadonlyMap<string, SourceFile>,
   const at = verbatimAt(file.text, node, scalarText(node));
   const [start, end] = at !== undefined ? [at + from, at + to] : scalarMapper(node, file)(from, to);
   return start === node.span.start && end === node.span.end ? node.span : file.span(start, end);
+}
+
+/** Inserts `text` at a mapped point; none when the point is not one place in the file. */
+export function insertAt(file: SourceFile, [start, end]: readonly [number, number], text: string): Edit | undefined {
+  return start === end ? { file: file.path, start, end, text } : undefined;
+}
+
+/** Replaces `old`, found at offset `from` of a scalar as written, with `text`; none when the file there does not read `old`. */
+export function replaceAt(file: SourceFile, map: OffsetMapper, from: number, old: string, text: string): Edit | undefined {
+  const [start, end] = map(from, from + old.length);
+  return file.text.slice(start, end) === old ? { file: file.path, start, end, text } : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Edit, Fix } from '../engine/types.js';
 import type { PackageOp } from '../shell/packages.js';
 import type { Word } from '../shell/types.js';
-import { lineEnding, lineStartAt } from '../source/lines.js';
+import { hasCommentLine, lineEnding, lineStartAt } from '../source/lines.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Instruction, RunInstruction } from './types.js';
 
@@ -96,6 +96,6 @@ export function insertLinesAfter(file: SourceFile, ins: Instruction, lines: read
  */
 export function replaceArgs(file: SourceFile, ins: Instruction, text: string): Edit | undefined {
   const { start, end } = ins.argsSpan;
-  if (/\n[ \t]*#/.test(file.text.slice(start, end))) return undefined;
+  if (hasCommentLine(file.text, start, end)) return undefined;
   return { file: file.path, start, end, text };
 }

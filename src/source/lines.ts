@@ -15,3 +15,6 @@ export function lineEndAt(text: string, offset: number): number {
   if (nl === -1) return text.length;
   return text[nl - 1] === '\r' ? nl - 1 : nl;
 }
+
+/** Whether a line after the first of `text[start, end)` is a `#` comment: replacing the range would drop it. */
+export const hasCommentLine = (text: string, start: number, end: number): boolean => /\n[ \t]*#/.test(text.slice(start, end));

@@ -9,6 +9,7 @@ import type { Fix } from '../engine/types.js';
 import type { ImageFacts, Presence } from '../images/facts.js';
 import type { Binary } from '../images/known-images.js';
 import type { SimpleCommand } from '../shell/types.js';
+import { hasCommentLine } from '../source/lines.js';
 import type { EffectiveImage } from './effective-image.js';
 import { jsonArray, probeText, PROGRAMS, URL_PROBES, usesMissing, type Probe } from './healthcheck-probe.js';
 
@@ -68,7 +69,7 @@ export function composeFix(service: Service, probe: Probe, test: readonly string
   if (!node || node.span.file !== probe.file.path) return undefined;
   const { start, end } = node.span;
   // A block list's comment lines would go with it.
-  if (/\n[ \t]*#/.test(probe.file.text.slice(start, end))) return undefined;
+  if (hasCommentLine(probe.file.text, start, end)) return undefined;
   return { title: TITLE, safe: false, edits: [{ file: probe.file.path, start, end, text: probeText(test, false) }] };
 }
 
