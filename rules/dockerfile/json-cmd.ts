@@ -1,9 +1,8 @@
 import { replaceArgs } from '../../src/dockerfile/edits.js';
-import { execsLast, plainArgv } from '../../src/dockerfile/exec-form.js';
+import { execsLast, jsonArray, plainArgv } from '../../src/dockerfile/exec-form.js';
 import type { ExecOrShell } from '../../src/dockerfile/types.js';
 import { defineRule, type Fix } from '../../src/engine/types.js';
 import type { SourceFile } from '../../src/source/source-file.js';
-import { jsonArray } from '../../src/stack/healthcheck-probe.js';
 import { stageLabel } from '../../src/stack/stage-image.js';
 
 export default defineRule({

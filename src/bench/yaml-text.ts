@@ -2,6 +2,7 @@
  * Helpers that write Compose YAML as people type it (comments, both environment forms, quoted
  * ports), rather than through a serializer: the benchmark should parse what real files look like.
  */
+import { jsonArray } from '../dockerfile/exec-form.js';
 import type { Rng } from './prng.js';
 
 /** Looks like a YAML 1.1 bool/null/number (PyYAML reads `8080:80` as base 60): must be quoted. */
@@ -52,7 +53,7 @@ export function healthcheckBlock(rng: Rng, h: Healthcheck): string[] {
   const [kind, ...rest] = h.test;
   let test: string;
   if (kind === 'CMD-SHELL' && rng.chance(0.4)) test = `test: ${scalar(rest.join(' '))}`;
-  else test = `test: [${h.test.map((t) => JSON.stringify(t)).join(', ')}]`;
+  else test = `test: ${jsonArray(h.test)}`;
   const lines = ['healthcheck:', `  ${test}`];
   if (h.interval) lines.push(`  interval: ${h.interval}`);
   if (h.timeout) lines.push(`  timeout: ${h.timeout}`);

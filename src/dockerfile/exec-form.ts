@@ -36,3 +36,6 @@ export function execsLast(script: string): boolean {
   const last = top[top.length - 1];
   return !!last && last.wrappers[0] === 'exec' && !/(?:^|[^&])&(?!&)\s*$/.test(script.slice(last.end));
 }
+
+/** Strings as a JSON array: a Dockerfile's exec form, a compose flow list. */
+export const jsonArray = (items: readonly string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;

@@ -3,7 +3,7 @@ import { appendPairEdit, type BlockValue } from '../compose/map-edits.js';
 import type { ComposeStack, Service } from '../compose/model.js';
 import { get, getPair } from '../compose/ynode.js';
 import { replaceArgs } from '../dockerfile/edits.js';
-import { plainArgv } from '../dockerfile/exec-form.js';
+import { jsonArray, plainArgv } from '../dockerfile/exec-form.js';
 import type { DockerfileModel, HealthcheckState } from '../dockerfile/types.js';
 import type { Fix } from '../engine/types.js';
 import type { ImageFacts, Presence } from '../images/facts.js';
@@ -11,7 +11,7 @@ import type { Binary } from '../images/known-images.js';
 import type { SimpleCommand } from '../shell/types.js';
 import { hasCommentLine } from '../source/lines.js';
 import type { EffectiveImage } from './effective-image.js';
-import { jsonArray, probeText, PROGRAMS, URL_PROBES, usesMissing, type Probe } from './healthcheck-probe.js';
+import { probeText, PROGRAMS, URL_PROBES, usesMissing, type Probe } from './healthcheck-probe.js';
 
 /** Timing written with a known probe; slow starters also get the grace healthcheck-start-period asks for by default. */
 const TIMING = { interval: '30s', timeout: '5s', retries: '3' } as const;

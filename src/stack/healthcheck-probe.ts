@@ -1,5 +1,6 @@
 import type { Service } from '../compose/model.js';
 import { get, isScalar, isSeq, str } from '../compose/ynode.js';
+import { jsonArray } from '../dockerfile/exec-form.js';
 import type { DockerfileModel, HealthcheckState } from '../dockerfile/types.js';
 import type { Span } from '../engine/types.js';
 import type { ImageFacts, Presence } from '../images/facts.js';
@@ -123,9 +124,6 @@ export function probeText(test: readonly string[], dockerfile: boolean): string 
   // A compose test escapes `$` as `$$`; a Dockerfile does not.
   return test[0] === 'CMD-SHELL' ? `CMD ${(test[1] ?? '').replaceAll('$$', '$')}` : `CMD ${jsonArray(test.slice(1))}`;
 }
-
-/** Strings as a JSON array: a Dockerfile's exec form, a compose flow list. */
-export const jsonArray = (items: readonly string[]): string => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 
 /** For a probe that needs /bin/sh in an image without one. */
 export function execFormAdvice(facts: ImageFacts | undefined, binaries: Readonly<Record<Binary, Presence>>, dockerfile: boolean): string {
