@@ -1,6 +1,7 @@
 import { mapArray } from '../../src/arrays.js';
 import { runCommands } from '../../src/dockerfile/commands.js';
 import { resolvePath, shippedStages, stageChain, workdirAt } from '../../src/dockerfile/chain.js';
+import { instructionSpan } from '../../src/dockerfile/op-span.js';
 import type { CopyInstruction, DockerfileModel, Stage } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 import { removedPaths } from '../../src/shell/removed-paths.js';
@@ -30,7 +31,7 @@ export default defineRule({
             if (!target) continue;
             reported.add(copy);
             report({
-              span: copy.instruction.span.line === copy.instruction.span.endLine ? copy.instruction.span : copy.instruction.keywordSpan,
+              span: instructionSpan(copy.instruction),
               message: `${copy.sources.map((x) => x.text).join(', ')} is copied here and deleted by a later RUN (line ${dockerfile.file.position(removed.start).line}), but its bytes stay in this layer; ${instead(dockerfile, copy, target)}`,
               related: [dockerfile.file.span(removed.start, removed.end)],
             });

@@ -6,7 +6,7 @@ import { defineRule } from '../../src/engine/types.js';
 import { lookupImage } from '../../src/images/facts.js';
 import { imageKey } from '../../src/images/known-images.js';
 import type { ParsedImageRef } from '../../src/images/ref.js';
-import { flagValues, type PackageOp } from '../../src/shell/packages.js';
+import { wheelSources, type EnvLookup, type PackageOp } from '../../src/shell/packages.js';
 
 /** Packages whose default (PyPI) Linux wheels depend on the nvidia-* CUDA wheels. */
 const TORCH = new Set(['torch', 'torchvision', 'torchaudio']);
@@ -26,9 +26,6 @@ const GPU_BASES: readonly { repo: RegExp; tag?: RegExp }[] = [
 /** A tag naming a GPU build of any image: `12.4-cuda`, `cu121-py311`, `gpu`, `rocm6.2`. */
 const GPU_TAG = /(?:^|[-_.])(?:cuda|cu\d{2,3}|gpu|rocm)/i;
 
-/** Index options and settings that say which torch build to take. */
-const INDEX_FLAGS = ['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--index', '--default-index'];
-const INDEX_ENV = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_INDEX', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS'];
 /** An index or local version that picks a build on purpose: CPU, or a GPU build asked for by name. */
 const CHOSEN_BUILD = /\/whl\/(?:nightly\/)?(?:cpu|cu\d+|rocm[\d.]+)\b|\+(?:cpu|cu\d+|rocm[\d.]+)\b/;
 
@@ -60,10 +57,9 @@ function feedingStages(model: DockerfileModel, runtime: readonly Stage[]): Stage
 }
 
 /** `--torch-backend` (uv), an index or a `+cpu` / `+cu121` version: the build was picked on purpose. */
-function choosesBuild(op: PackageOp, torch: PackageOp['packages']): boolean {
-  if (op.flags.some((f) => f.name === '--torch-backend')) return true;
-  const hints = [...flagValues(op, ...INDEX_FLAGS), ...torch.map((p) => p.version ?? '')];
-  return hints.some((h) => CHOSEN_BUILD.test(h));
+function choosesBuild(op: PackageOp, torch: PackageOp['packages'], env: EnvLookup): boolean {
+  if (op.flags.some((f) => f.name === '--torch-backend') || env('UV_TORCH_BACKEND') !== undefined) return true;
+  return wheelSources(op, env, torch).some((s) => CHOSEN_BUILD.test(s));
 }
 
 export default defineRule({
@@ -82,12 +78,11 @@ export default defineRule({
     for (const stage of feedingStages(dockerfile, runtimeStages)) {
       if (rootGpu(dockerfile, stage) !== false) continue;
       for (const run of stage.runs) {
-        const chosen = INDEX_ENV.some((name) => CHOSEN_BUILD.test(envBefore(stage, name, run.instruction) ?? ''));
-        if (chosen || envBefore(stage, 'UV_TORCH_BACKEND', run.instruction) !== undefined) continue;
+        const env: EnvLookup = (name) => envBefore(stage, name, run.instruction);
         for (const op of runPackageOps(run)) {
           if ((op.manager !== 'pip' && op.manager !== 'uv') || op.action !== 'install') continue;
           const torch = op.packages.filter((p) => p.source === 'registry' && TORCH.has(p.name.toLowerCase()));
-          if (torch.length === 0 || choosesBuild(op, torch)) continue;
+          if (torch.length === 0 || choosesBuild(op, torch, env)) continue;
           const base = stageChain(dockerfile, stage)[0]!.base;
           const image = base.kind === 'image' ? base.text : 'scratch';
           report({

@@ -1,6 +1,7 @@
 import { mapArray } from '../../src/arrays.js';
 import { formatSize, type Limit } from '../../src/budget/budgets.js';
 import { estimateImage, type LayerEstimate, type Part } from '../../src/budget/estimate.js';
+import { instructionSpan } from '../../src/dockerfile/op-span.js';
 import type { Instruction, Stage } from '../../src/dockerfile/types.js';
 import { defineRule, type Span } from '../../src/engine/types.js';
 
@@ -42,13 +43,13 @@ export default defineRule({
       const more = layer.uncounted.length > SHOWN ? `, and ${layer.uncounted.length - SHOWN} more` : '';
       const uncounted = layer.uncounted.length ? ` (not in the size table, not counted: ${layer.uncounted.slice(0, SHOWN).join(', ')}${more})` : '';
       report({
-        span: reportSpan(instruction),
+        span: instructionSpan(instruction),
         message: `${instruction.keyword} adds ≈ ${formatSize(layer.bytes)} (estimate): ${contributors(layer.parts)}${uncounted}; over the ${formatSize(limit.bytes)} layer budget (budgets.${limit.key})`,
       });
     }
     for (const { stage, bytes, parts, limit, related } of images) {
       report({
-        span: reportSpan(stage.from),
+        span: instructionSpan(stage.from),
         message: `Image ≈ ${formatSize(bytes)} (estimate): ${contributors(parts)}; over the ${formatSize(limit.bytes)} image budget (budgets.${limit.key})`,
         ...(related.length && { related }),
       });
@@ -61,10 +62,6 @@ function tightest(limits: readonly (Limit | undefined)[]): Limit | undefined {
   let out: Limit | undefined;
   for (const l of limits) if (l && (!out || l.bytes < out.bytes)) out = l;
   return out;
-}
-
-function reportSpan(i: Instruction): Span {
-  return i.span.line === i.span.endLine ? i.span : i.keywordSpan;
 }
 
 /** The largest parts, biggest first: `torch 2.4 (CUDA) 1.55 GB, nvidia-cudnn-cu12 9.1 900 MB, …`. */

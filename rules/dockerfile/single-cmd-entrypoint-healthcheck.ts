@@ -1,3 +1,4 @@
+import { instructionSpan } from '../../src/dockerfile/op-span.js';
 import type { Instruction } from '../../src/dockerfile/types.js';
 import { defineRule } from '../../src/engine/types.js';
 
@@ -20,7 +21,7 @@ export default defineRule({
         const winner = last.get(ins.keyword);
         if (!winner || winner === ins) continue;
         report({
-          span: ins.span.line === ins.span.endLine ? ins.span : ins.keywordSpan,
+          span: instructionSpan(ins),
           message: `This ${ins.keyword} has no effect: the ${ins.keyword} on line ${winner.span.line} replaces it; remove one of them`,
           related: [winner.keywordSpan],
         });

@@ -1,9 +1,11 @@
 import { envBefore, mountCovers, resolvePath, stageChain, workdirAt } from '../dockerfile/chain.js';
 import { runCommands, runPackageOps } from '../dockerfile/commands.js';
 import type { DockerfileModel, Instruction, RunInstruction, Stage } from '../dockerfile/types.js';
-import { findKnownImage, type ImageRefLike } from '../images/known-images.js';
+import { lookupImage } from '../images/facts.js';
+import type { ImageRefLike } from '../images/known-images.js';
 import { cacheSize, packageSize, type Build, type CacheKind, type PackageSize, type SizeManager } from '../images/package-sizes.js';
-import { cleansAptLists, cleansCache, flagValues, hasFlag, type PackageOp } from '../shell/packages.js';
+import { createdVenv, playwrightInstalls } from '../shell/installs.js';
+import { cleansAptLists, cleansCache, flagValues, hasFlag, usesCpuWheels, type PackageOp } from '../shell/packages.js';
 import type { SimpleCommand } from '../shell/types.js';
 
 /**
@@ -55,13 +57,8 @@ interface StageState {
   layers: LayerEstimate[];
 }
 
-const CPU_INDEX = /\/whl\/(?:nightly\/)?cpu\b|\+cpu\b/;
-const INDEX_FLAGS = ['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--index', '--default-index'];
-const INDEX_ENV = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_INDEX', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS'];
 /** Where pip installs without a target: a prefix of site-packages for any Python version. */
 const SYSTEM_SITE = '/usr/local/lib';
-/** Browsers `playwright install` fetches when none is named. */
-const PLAYWRIGHT_DEFAULT = ['chromium', 'firefox', 'webkit', 'ffmpeg'];
 
 const memo = new WeakMap<DockerfileModel, Map<number, StageState>>();
 
@@ -81,19 +78,8 @@ export function estimateImage(model: DockerfileModel, stage: Stage): ImageEstima
 
 /** The base image's size from known-images.json (its tag's variants applied), if the table has one. */
 function baseImagePart(ref: ImageRefLike, text: string): Part | undefined {
-  const image = findKnownImage(ref);
-  if (!image) return undefined;
-  let size = (image.facts as { size?: ImageSize }).size;
-  for (const v of image.variants) {
-    const s = (v.facts as { size?: ImageSize }).size;
-    if (s && v.when.tag?.test(ref.tag ?? 'latest') && !v.when.since && !v.when.until) size = s;
-  }
+  const size = lookupImage(ref)?.size;
   return size && { label: text, bytes: Math.round(size.mb * 1_000_000), margin: size.margin };
-}
-
-interface ImageSize {
-  mb: number;
-  margin: number;
 }
 
 function stageState(model: DockerfileModel, stage: Stage, visiting: Set<number>): StageState {
@@ -141,21 +127,26 @@ function stageState(model: DockerfileModel, stage: Stage, visiting: Set<number>)
 function estimateRun(model: DockerfileModel, stage: Stage, run: RunInstruction, state: StageState, layer: LayerEstimate, venv: string | undefined): string | undefined {
   const commands = runCommands(run);
   let aptUpdated = false;
-  for (const command of commands) venv = createdVenv(model, stage, run, command) ?? venv;
+  for (const command of commands) {
+    const dir = createdVenv(command);
+    if (dir) venv = resolvePath(workdirAt(model, stage, run.instruction), dir);
+  }
   for (const op of runPackageOps(run)) {
     if (op.manager === 'apt' && op.action === 'update') aptUpdated = true;
     const manager = sizeManager(op);
     if (!manager) continue;
     if (op.manager === 'pip' || op.manager === 'uv') {
+      // torch's CPU build when asked for; otherwise what PyPI serves on Linux (CUDA).
+      const build = usesCpuWheels(op, (name) => envBefore(stage, name, run.instruction)) ? 'cpu' : undefined;
       if (op.action === 'wheel' || op.action === 'download') {
         const dir = flagValues(op, '-w', '--wheel-dir', '-d', '--dest')[0] ?? '.';
-        const wheels = resolveAll(op, 'pip', torchBuild(stage, run, op), new Set(), layer).map((p) => ({ label: `${p.label} wheel`, bytes: p.download ?? 0, margin: p.margin }));
+        const wheels = resolveAll(op, 'pip', build, new Set(), layer).map((p) => ({ label: `${p.label} wheel`, bytes: p.download ?? 0, margin: p.margin }));
         layer.parts.push(...wheels);
         state.produced.push({ path: resolvePath(workdirAt(model, stage, run.instruction), dir), parts: wheels });
         continue;
       }
       if (!['install', 'add', 'sync'].includes(op.action)) continue;
-      const sizes = resolveAll(op, 'pip', torchBuild(stage, run, op), state.installed, layer);
+      const sizes = resolveAll(op, 'pip', build, state.installed, layer);
       const parts = sizes.map(installedPart);
       layer.parts.push(...parts);
       const cache = pythonCache(stage, run, op, commands);
@@ -230,14 +221,6 @@ function resolveAll(op: PackageOp, manager: SizeManager, build: Build | undefine
   return out;
 }
 
-/** torch's CPU build when the index or the version asks for it; otherwise what PyPI serves on Linux (CUDA). */
-function torchBuild(stage: Stage, run: RunInstruction, op: PackageOp): Build | undefined {
-  const backend = op.flags.find((f) => f.name === '--torch-backend')?.value ?? envBefore(stage, 'UV_TORCH_BACKEND', run.instruction);
-  if (backend !== undefined) return backend === 'cpu' ? 'cpu' : undefined;
-  const hints = [...flagValues(op, ...INDEX_FLAGS), ...op.packages.map((p) => p.version ?? ''), ...INDEX_ENV.map((e) => envBefore(stage, e, run.instruction) ?? '')];
-  return hints.some((h) => CPU_INDEX.test(h)) ? 'cpu' : undefined;
-}
-
 /** Which download cache a pip or uv install leaves in the layer, if any. */
 function pythonCache(stage: Stage, run: RunInstruction, op: PackageOp, commands: readonly SimpleCommand[]): CacheKind | undefined {
   const uv = op.manager === 'uv';
@@ -249,24 +232,9 @@ function pythonCache(stage: Stage, run: RunInstruction, op: PackageOp, commands:
   return kind;
 }
 
-/** `python -m venv /opt/venv`, `virtualenv /opt/venv`, `uv venv /opt/venv`: the venv's path. */
-function createdVenv(model: DockerfileModel, stage: Stage, run: RunInstruction, command: SimpleCommand): string | undefined {
-  const words = command.words.map((w) => w.text);
-  const at = words.findIndex((w, i) => (w === 'venv' && (words[i - 1] === '-m' || command.name === 'uv')) || (i === 0 && command.name === 'virtualenv'));
-  if (at === -1) return undefined;
-  const dir = words.slice(at + 1).find((w) => !w.startsWith('-'));
-  return dir ? resolvePath(workdirAt(model, stage, run.instruction), dir) : undefined;
-}
-
-/** `playwright install [browsers] [--with-deps]`, `playwright install-deps`, run directly, by `npx` or `python -m`. */
+/** The browsers and system libraries `playwright install` adds, each once per image. */
 function playwrightInstall(command: SimpleCommand, state: StageState, layer: LayerEstimate): void {
-  const words = command.words.map((w) => w.text);
-  const at = words.indexOf('playwright');
-  if (at === -1 || (at > 0 && !['-m', 'npx', 'exec', 'dlx', 'bunx'].includes(words[at - 1]!))) return;
-  const sub = words[at + 1];
-  const rest = words.slice(at + 2);
-  const names = sub === 'install-deps' ? ['deps'] : sub === 'install' ? [...(rest.some((w) => !w.startsWith('-')) ? rest.filter((w) => !w.startsWith('-')) : PLAYWRIGHT_DEFAULT), ...(rest.includes('--with-deps') ? ['deps'] : [])] : [];
-  for (const name of names) {
+  for (const name of playwrightInstalls(command)) {
     const key = `playwright\0${name}`;
     const size = packageSize('playwright', name);
     if (!size || state.installed.has(key)) continue;

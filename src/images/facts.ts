@@ -1,5 +1,5 @@
 import { dataDirs, imageVersion, imageVolumes, type DataDir } from './data-dirs.js';
-import { BINARIES, findKnownImage, type Binary, type Facts, type Gpu, type Healthcheck, type ImageRefLike, type KnownImage, type Variant } from './known-images.js';
+import { BINARIES, findKnownImage, type Binary, type Facts, type Gpu, type Healthcheck, type ImageRefLike, type ImageSize, type KnownImage, type Variant } from './known-images.js';
 import { inRange, type Version } from './version.js';
 
 /** `unknown` is not `no`: a rule may only complain about a tool the data says is absent. */
@@ -28,6 +28,8 @@ export interface ImageFacts {
   /** The version the tag names, or what `latest` gives today; absent when neither is known. */
   version?: Version;
   isBaseImage: boolean;
+  /** The unpacked size of the image at this tag; absent when not known. */
+  size?: ImageSize;
   role?: ImageRole;
   /** Needs tens of seconds before a healthcheck can pass (model servers, milvus, elasticsearch). */
   slowStart: boolean;
@@ -100,6 +102,7 @@ export function factsFor(image: KnownImage, tag: string | undefined): ImageFacts
     image,
     ...(version && { version }),
     isBaseImage: image.base,
+    ...(facts.size && { size: facts.size }),
     ...(traits.role && { role: traits.role }),
     slowStart: traits.slowStart === true,
     ...(facts.user !== undefined && { user: facts.user }),

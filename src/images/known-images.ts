@@ -80,6 +80,8 @@ export interface Healthcheck {
 }
 
 export interface Facts {
+  /** The image unpacked on linux/amd64, in decimal MB, and the relative error allowed for other tags and platforms. */
+  size?: ImageSize;
   /** Config.User of the image; `root` when it sets none. */
   user?: string;
   /** What the entrypoint does with the user (steps down to postgres, say). */
@@ -92,6 +94,13 @@ export interface Facts {
   ports?: number[];
   gpu?: Gpu;
   gpuNote?: string;
+}
+
+export interface ImageSize {
+  mb: number;
+  margin: number;
+  /** Where the size was read. */
+  source: string;
 }
 
 export interface Variant {

@@ -139,3 +139,30 @@ function subcommand(p: Pattern, args: readonly string[]): { at: number; length: 
     k += p.valueOptions?.includes(args[k]!) ? 2 : 1;
   }
 }
+
+/** `python -m venv /opt/venv`, `virtualenv /opt/venv`, `uv venv /opt/venv`: the virtualenv's directory as written. */
+export function createdVenv(command: SimpleCommand): string | undefined {
+  const words = mapArray(command.words, (w) => w.text);
+  const at = words.findIndex((w, i) => (w === 'venv' && (words[i - 1] === '-m' || command.name === 'uv')) || (i === 0 && command.name === 'virtualenv'));
+  if (at === -1) return undefined;
+  return words.slice(at + 1).find((w) => !w.startsWith('-'));
+}
+
+/** Browsers `playwright install` fetches when none is named. */
+const PLAYWRIGHT_DEFAULT = ['chromium', 'firefox', 'webkit', 'ffmpeg'];
+
+/**
+ * What `playwright install [browsers] [--with-deps]` or `playwright install-deps`, run directly,
+ * by `npx` or `python -m`, installs: browser names, and `deps` for their system libraries.
+ */
+export function playwrightInstalls(command: SimpleCommand): string[] {
+  const words = mapArray(command.words, (w) => w.text);
+  const at = words.indexOf('playwright');
+  if (at === -1 || (at > 0 && !['-m', 'npx', 'exec', 'dlx', 'bunx'].includes(words[at - 1]!))) return [];
+  const sub = words[at + 1];
+  if (sub === 'install-deps') return ['deps'];
+  if (sub !== 'install') return [];
+  const rest = words.slice(at + 2);
+  const browsers = rest.filter((w) => !w.startsWith('-'));
+  return [...(browsers.length ? browsers : PLAYWRIGHT_DEFAULT), ...(rest.includes('--with-deps') ? ['deps'] : [])];
+}

@@ -599,7 +599,30 @@ export const omitsDevDependencies = (op: PackageOp): boolean =>
   flagValues(op, '--omit').includes('dev') ||
   flagValues(op, '--only').some((v) => v === 'production' || v === 'prod');
 
-/** A pip / uv install from PyTorch's CPU-only wheel index (`--index-url …/whl/cpu`). */
-export const usesCpuWheels = (op: PackageOp): boolean =>
-  flagValues(op, '-i', '--index-url', '--extra-index-url', '--index', '--default-index').some((v) => /download\.pytorch\.org\/whl\/cpu\b/.test(v)) ||
-  op.packages.some((p) => /\+cpu$/.test(p.version ?? ''));
+/** Options that say where a pip / uv install gets its wheels. */
+const INDEX_FLAGS = ['-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--index', '--default-index'];
+/** Settings that do the same. */
+const INDEX_ENV = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_INDEX', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS'];
+/** PyTorch's CPU wheel index (`…/whl/cpu`, `…/whl/nightly/cpu`) or a CPU local version (`2.3.1+cpu`). */
+const CPU_WHEELS = /\/whl\/(?:nightly\/)?cpu\b|\+cpu\b/;
+
+/** Reads a setting in effect where a command runs (a Dockerfile ENV or ARG). */
+export type EnvLookup = (name: string) => string | undefined;
+
+/**
+ * What can name the wheel index or build a pip / uv install takes: its index options, the
+ * versions of `packages`, and the index settings `env` finds.
+ */
+export function wheelSources(op: PackageOp, env: EnvLookup, packages: readonly PackageSpec[] = op.packages): string[] {
+  return [...flagValues(op, ...INDEX_FLAGS), ...mapArray(packages, (p) => p.version ?? ''), ...mapArray(INDEX_ENV, (name) => env(name) ?? '')];
+}
+
+/**
+ * A pip / uv install of torch's CPU build: uv's `--torch-backend` (or UV_TORCH_BACKEND) says
+ * `cpu`, or, without a backend, an index or a version names the CPU wheels.
+ */
+export function usesCpuWheels(op: PackageOp, env: EnvLookup = () => undefined): boolean {
+  const backend = op.flags.find((f) => f.name === '--torch-backend')?.value ?? env('UV_TORCH_BACKEND');
+  if (backend !== undefined) return backend === 'cpu';
+  return wheelSources(op, env).some((s) => CPU_WHEELS.test(s));
+}
