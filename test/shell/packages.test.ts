@@ -148,6 +148,12 @@ describe('flag helpers', () => {
     expect(usesCpuWheels(one('pip install torch'))).toBe(false);
     expect(usesCpuWheels(one('pip install --index-url https://download.pytorch.org/whl/cu121 torch'))).toBe(false);
   });
+
+  it("reads uv's --torch-backend with its value written after it, not as a package", () => {
+    const op = one('uv pip install --system --torch-backend cpu torch');
+    expect(op.packages.map((p) => p.name)).toEqual(['torch']);
+    expect(usesCpuWheels(op)).toBe(true);
+  });
 });
 
 describe('cleanups', () => {
