@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/main.js';
+import { favourMainThread, main } from '../dist/bundle/main.js';
 
+favourMainThread();
 process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,8 @@ import { UsageError } from '../discover/discover.js';
 import { packageVersion } from '../package-root.js';
 import { lintCommand } from './lint-command.js';
 
+export { favourMainThread } from '../helper-threads.js';
+
 export interface Io {
   cwd: string;
   stdout: (s: string) => void;
