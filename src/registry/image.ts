@@ -12,6 +12,8 @@ const BLOB_TIMEOUT_MS = 30 * 60_000;
 export interface FetchedManifest {
   /** The JSON as served; its sha256 is `digest`. */
   body: Buffer;
+  /** The body parsed. */
+  json: unknown;
   mediaType: string;
   digest: string;
 }
@@ -25,13 +27,15 @@ export async function fetchManifest(ref: RegistryRef, reference: string, t: Tran
   if (reference.startsWith('sha256:') && reference !== digest) {
     throw new RegistryError(`registry error: ${ref.host} sent a manifest for ${ref.name}@${reference} whose sha256 is ${digest}`);
   }
+  let json: unknown;
   let mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
   try {
-    mediaType = (JSON.parse(body.toString('utf8')) as { mediaType?: string }).mediaType ?? mediaType;
+    json = JSON.parse(body.toString('utf8'));
+    mediaType = (json as { mediaType?: string }).mediaType ?? mediaType;
   } catch {
     throw new RegistryError(`registry error: ${ref.host} sent a manifest for ${ref.name}:${reference} that is not JSON`);
   }
-  return { body, mediaType, digest };
+  return { body, json, mediaType, digest };
 }
 
 /** A blob (config or layer) as a stream; the registry's redirect to storage is followed. */

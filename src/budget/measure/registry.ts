@@ -2,7 +2,7 @@ import { createClient, fetchBlob, fetchBlobText, fetchManifest, oneLine, pinnedD
 import { layersFromConfig, parseConfig } from './image-config.js';
 import { measureLayer } from './layer-size.js';
 import { resolveToManifest, type Descriptor, type ManifestDoc, type Platform } from './platform.js';
-import { parseJson, SourceError, type MeasuredImage } from './types.js';
+import { SourceError, type MeasuredImage } from './types.js';
 
 export const REGISTRY_SCHEME = 'registry://';
 
@@ -21,7 +21,7 @@ export async function measureRegistryImage(source: string, platform: Platform, o
     const { transport, auth } = await createClient(opts);
     const load = async (d: Descriptor | string): Promise<ManifestDoc> => {
       const got = await fetchManifest(ref, typeof d === 'string' ? d : d.digest, transport, auth);
-      return parseJson(got.body.toString('utf8'), `${source}: the manifest is not JSON`) as ManifestDoc;
+      return got.json as ManifestDoc;
     };
     const manifest = await resolveToManifest(await load(reference), load, platform, source);
     const config = parseConfig(await fetchBlobText(ref, manifest.config!.digest, transport, auth), source);
