@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ async function threadNices(args: string[]): Promise<{ main: number; others: numb
 
 describe.runIf(process.platform === 'linux')('the ragcheck process', () => {
   it("runs V8's helper threads ten nice steps below the main thread, which keeps its priority", async () => {
-    const own = Number((await import('node:os')).getPriority());
+    const own = getPriority();
     const { main, others } = await threadNices(['--version']);
     expect(main).toBe(own);
     // V8's helpers, started with the process; threads started later (libuv's pool) keep the main thread's.
